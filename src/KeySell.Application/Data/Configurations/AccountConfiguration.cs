@@ -1,0 +1,35 @@
+using KeySell.Domain.Accounts;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace KeySell.Application.Data.Configurations;
+
+internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
+{
+    public void Configure(EntityTypeBuilder<Account> builder)
+    {
+        builder.ConfigureAudit();
+        builder.Property(a => a.Name).HasMaxLength(Account.NameMaxLength).IsRequired();
+        builder.Property(a => a.Industry).HasMaxLength(Account.TextMaxLength);
+        builder.Property(a => a.Size).HasMaxLength(Account.TextMaxLength);
+        builder.Property(a => a.Region).HasMaxLength(Account.TextMaxLength);
+        builder.Property(a => a.IdealCustomerScore).HasPrecision(4, 2);
+        builder.HasIndex(a => a.Name);
+        builder.HasOne(a => a.ParentAccount).WithMany(a => a.Subsidiaries)
+            .HasForeignKey(a => a.ParentAccountId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(a => a.Relations).WithOne().HasForeignKey(r => r.AccountId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(a => a.Departments).WithOne().HasForeignKey(d => d.AccountId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(a => a.People).WithOne().HasForeignKey(p => p.AccountId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class AccountRelationConfiguration : IEntityTypeConfiguration<AccountRelation>
+{
+    public void Configure(EntityTypeBuilder<AccountRelation> builder)
+    {
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.Id).ValueGeneratedNever();
+        builder.HasOne(r => r.RelatedAccount).WithMany().HasForeignKey(r => r.RelatedAccountId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(r => new { r.AccountId, r.RelatedAccountId }).IsUnique();
+    }
+}

@@ -1,0 +1,17 @@
+using System.Globalization;
+using System.Resources;
+
+namespace KeySell.Application.Resources;
+
+/// <summary>Validation and refusal messages in the caller's UI culture (English or 简体中文).</summary>
+public static class Messages
+{
+    private static readonly ResourceManager Resources = new("KeySell.Application.Resources.Messages", typeof(Messages).Assembly);
+
+    public static string Format(string name, params object?[] args)
+    {
+        var culture = CultureInfo.CurrentUICulture;
+        var text = Resources.GetString(name, culture) ?? throw new InvalidOperationException($"Missing message resource '{name}'.");
+        return args.Length == 0 ? text : string.Format(culture, text, args);
+    }
+}

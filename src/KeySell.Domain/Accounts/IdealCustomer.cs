@@ -1,0 +1,7 @@
+namespace KeySell.Domain.Accounts;
+
+public static class IdealCustomer
+{
+    public const decimal MinScore = -5;
+    public const decimal MaxScore = 5;
+}
