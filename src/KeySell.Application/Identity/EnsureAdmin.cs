@@ -1,0 +1,61 @@
+using System.Security.Cryptography;
+using KeySell.Application.Data;
+using KeySell.Domain.Colleagues;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace KeySell.Application.Identity;
+
+/// <summary>On first start, creates the admin user (and the colleague they are) so someone can sign in.</summary>
+public static class EnsureAdmin
+{
+    public const string DefaultEmail = "admin@keysell.local";
+
+    public sealed record Command(string? Email, string? Password);
+
+    /// <summary><see cref="GeneratedPassword"/> is set only when this call created the admin with a password of its own.</summary>
+    public sealed record Outcome(string Email, Guid? ColleagueId, string? GeneratedPassword);
+
+    public sealed class Handler(AppDbContext db, UserManager<AppUser> users, RoleManager<IdentityRole> roles)
+    {
+        public async Task<Outcome> Handle(Command command)
+        {
+            if (!await roles.RoleExistsAsync(Roles.Admin)) Check(await roles.CreateAsync(new IdentityRole(Roles.Admin)));
+
+            var existingAdmins = await users.GetUsersInRoleAsync(Roles.Admin);
+            if (existingAdmins.Count > 0)
+            {
+                var first = existingAdmins.OrderBy(u => u.Email).First();
+                return new Outcome(first.Email!, first.ColleagueId, null);
+            }
+
+            var email = string.IsNullOrWhiteSpace(command.Email) ? DefaultEmail : command.Email.Trim();
+            var generated = string.IsNullOrEmpty(command.Password) ? GeneratePassword() : null;
+            var colleague = await db.Colleagues.FirstOrDefaultAsync(c => c.Email == email)
+                ?? db.Colleagues.Add(new Colleague { Name = "Administrator", Title = "KeySell admin", Email = email }).Entity;
+            await db.SaveChangesAsync();
+
+            var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, ColleagueId = colleague.Id };
+            Check(await users.CreateAsync(user, command.Password ?? generated!));
+            Check(await users.AddToRoleAsync(user, Roles.Admin));
+            return new Outcome(email, colleague.Id, generated);
+        }
+
+        private static void Check(IdentityResult result)
+        {
+            // Start-up cannot go on without an admin; the message says what to fix in the configuration.
+            if (!result.Succeeded)
+                throw new InvalidOperationException(
+                    "Cannot create the KeySell admin: " + string.Join(" ", result.Errors.Select(e => e.Description)) +
+                    " Check KeySell__Admin__Email and KeySell__Admin__Password.");
+        }
+
+        private static string GeneratePassword()
+        {
+            const string alphabet = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+            var core = RandomNumberGenerator.GetString(alphabet, 16);
+            // Identity's default rules want a digit, upper, lower and a symbol.
+            return core + "-7Kq";
+        }
+    }
+}

@@ -1,0 +1,8 @@
+namespace KeySell.Web.Api;
+
+public static class BuyingInfluenceEndpoints
+{
+    public static void MapBuyingInfluenceEndpoints(this RouteGroupBuilder api)
+    {
+    }
+}

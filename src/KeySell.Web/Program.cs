@@ -1,0 +1,21 @@
+using KeySell.Web.Setup;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddKeySellData();
+builder.AddKeySellIdentity();
+builder.AddKeySellLocalization();
+builder.AddKeySellApi();
+builder.AddKeySellUi();
+
+var app = builder.Build();
+
+await app.PrepareDatabaseAsync();
+
+app.UseKeySellPipeline();
+app.MapKeySellApi();
+app.MapKeySellUi();
+
+app.Run();
+
+public partial class Program;

@@ -1,0 +1,59 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using KeySell.Web.Api;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Json;
+using Scalar.AspNetCore;
+
+namespace KeySell.Web.Setup;
+
+public static class ApiSetup
+{
+    public static void AddKeySellApi(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+            context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier);
+        builder.Services.AddExceptionHandler<ApiExceptionHandler>();
+        builder.Services.Configure<JsonOptions>(options => ConfigureJson(options.SerializerOptions));
+        // A body that does not parse throws, so the exception handler can answer with the reason.
+        builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        builder.Services.AddOpenApi();
+    }
+
+    public static void ConfigureJson(JsonSerializerOptions json)
+    {
+        json.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        json.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+        // A misspelt field is an error, never silently dropped data.
+        json.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        json.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
+    }
+
+    public static void UseKeySellPipeline(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        if (!app.Environment.IsDevelopment()) app.UseHsts();
+        app.UseRequestLocalization();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+    }
+
+    public static void MapKeySellApi(this WebApplication app)
+    {
+        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference().RequireAuthorization();
+        app.MapCultureSwitch();
+
+        var api = app.MapGroup("/api").RequireAuthorization();
+        api.MapAuthEndpoints();
+        api.MapAccountEndpoints();
+        api.MapPersonEndpoints();
+        api.MapColleagueEndpoints();
+        api.MapOpportunityEndpoints();
+        api.MapBuyingInfluenceEndpoints();
+        api.MapStrategySheetEndpoints();
+    }
+}

@@ -1,0 +1,18 @@
+using KeySell.Application;
+using KeySell.Application.Common;
+using KeySell.Application.Data;
+
+namespace KeySell.Web.Setup;
+
+public static class DataSetup
+{
+    public static void AddKeySellData(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddKeySellData(builder.Configuration);
+        builder.Services.AddKeySellHandlers();
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped<WebActor>();
+        builder.Services.AddScoped<IActor>(sp => sp.GetRequiredService<WebActor>());
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+    }
+}

@@ -1,0 +1,41 @@
+using KeySell.Application.Data;
+using KeySell.Application.Demo;
+using KeySell.Application.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace KeySell.Web.Setup;
+
+public static class DatabaseStartup
+{
+    /// <summary>Applies migrations, makes sure an admin can sign in, and seeds the demo into a new database.</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var db = services.GetRequiredService<AppDbContext>();
+        var options = services.GetRequiredService<KeySellOptions>();
+        var isNew = !(await db.Database.GetAppliedMigrationsAsync()).Any();
+        await db.Database.MigrateAsync();
+
+        var admin = await services.GetRequiredService<EnsureAdmin.Handler>().Handle(new EnsureAdmin.Command(options.Admin.Email, options.Admin.Password));
+        if (admin.GeneratedPassword is not null)
+        {
+            // Printed once, on the console only: it is never stored in clear or logged.
+            Console.WriteLine();
+            Console.WriteLine("  KeySell admin sign-in (shown once; change it after signing in):");
+            Console.WriteLine($"    email:    {admin.Email}");
+            Console.WriteLine($"    password: {admin.GeneratedPassword}");
+            Console.WriteLine();
+        }
+
+        if (isNew && options.SeedDemoData)
+        {
+            await services.GetRequiredService<SeedDemo.Handler>().Handle(new SeedDemo.Command(admin.ColleagueId), CancellationToken.None);
+        }
+
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            foreach (var url in app.Urls) Console.WriteLine($"  KeySell is running at {url}");
+        });
+    }
+}
