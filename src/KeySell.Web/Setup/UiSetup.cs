@@ -9,6 +9,7 @@ public static class UiSetup
     {
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
+        builder.Services.AddScoped<HandlerScope>();
     }
 
     public static void MapKeySellUi(this WebApplication app)
