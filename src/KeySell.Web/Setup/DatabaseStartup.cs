@@ -14,8 +14,10 @@ public static class DatabaseStartup
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<AppDbContext>();
         var options = services.GetRequiredService<KeySellOptions>();
-        var isNew = !(await db.Database.GetAppliedMigrationsAsync()).Any();
         await db.Database.MigrateAsync();
+        // A database nobody has signed in to yet is new: only then does the demo go in, so a team
+        // that deleted the demo never sees it come back.
+        var isNew = !await db.Users.AnyAsync();
 
         var admin = await services.GetRequiredService<EnsureAdmin.Handler>().Handle(new EnsureAdmin.Command(options.Admin.Email, options.Admin.Password));
         if (admin.GeneratedPassword is not null)

@@ -1,0 +1,100 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using KeySell.Application.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KeySell.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The whole web app in memory on a real, empty database of one provider. API test classes are
+/// written once as <c>XxxTests&lt;TApp&gt; : IClassFixture&lt;TApp&gt; where TApp : KeySellApp</c>
+/// and run twice, through a concrete <c>XxxTests_Sqlite</c> and <c>XxxTests_Postgres</c>.
+/// </summary>
+public abstract class KeySellApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string AdminEmail = "admin@keysell.test";
+    public const string AdminPassword = "Test-Admin-Passw0rd!";
+
+    private string? _adminToken;
+
+    public abstract DatabaseProvider Provider { get; }
+
+    /// <summary>Settings for this fixture's database; applied before the app reads its configuration.</summary>
+    protected abstract IEnumerable<KeyValuePair<string, string>> DatabaseSettings();
+
+    public virtual ValueTask InitializeAsync() => ValueTask.CompletedTask;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("KeySell:SeedDemoData", "false");
+        builder.UseSetting("KeySell:Admin:Email", AdminEmail);
+        builder.UseSetting("KeySell:Admin:Password", AdminPassword);
+        foreach (var (key, value) in DatabaseSettings()) builder.UseSetting(key, value);
+    }
+
+    /// <summary>A client signed in as the admin with a bearer token from <c>POST /api/auth/login</c>.</summary>
+    public async Task<HttpClient> CreateAdminClientAsync()
+    {
+        var client = CreateClient();
+        _adminToken ??= await SignInAsync(client, AdminEmail, AdminPassword);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _adminToken);
+        return client;
+    }
+
+    public static async Task<string> SignInAsync(HttpClient client, string email, string password)
+    {
+        var response = await client.PostAsJsonAsync("/api/auth/login", new { email, password });
+        response.EnsureSuccessStatusCode();
+        var body = await response.Content.ReadFromJsonAsync<TokenResponse>();
+        return body!.AccessToken;
+    }
+
+    /// <summary>Direct database access for arranging a test or checking what was stored.</summary>
+    public async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> use)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await use(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    public Task WithDbAsync(Func<AppDbContext, Task> use) => WithDbAsync(async db => { await use(db); return true; });
+
+    private sealed record TokenResponse(string AccessToken);
+}
+
+public sealed class SqliteApp : KeySellApp
+{
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "keysell-tests", Guid.NewGuid().ToString("N"));
+
+    public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    protected override IEnumerable<KeyValuePair<string, string>> DatabaseSettings() =>
+        [new("KeySell:Database:Provider", "sqlite"), new("KeySell:DataDirectory", _directory)];
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_directory, recursive: true); } catch (IOException) { }
+    }
+}
+
+public sealed class PostgresApp : KeySellApp
+{
+    private string? _connectionString;
+
+    public override DatabaseProvider Provider => DatabaseProvider.Postgres;
+
+    public override async ValueTask InitializeAsync() => _connectionString = await PostgresServer.CreateDatabaseAsync("keysell_api");
+
+    protected override IEnumerable<KeyValuePair<string, string>> DatabaseSettings() =>
+        [new("KeySell:Database:Provider", "postgres"), new("ConnectionStrings:KeySell", _connectionString ?? throw new InvalidOperationException("Not initialized."))];
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_connectionString is not null) await PostgresServer.DropDatabaseAsync(_connectionString);
+    }
+}
