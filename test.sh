@@ -60,7 +60,7 @@ say "building"
 dotnet build KeySell.slnx -c Release -v quiet -nologo
 say "testing"
 status=0
-dotnet test KeySell.slnx -c Release --no-build --logger "trx" --results-directory "$results" -- RunConfiguration.TreatNoTestsAsError=false || status=$?
+dotnet test --solution KeySell.slnx -c Release --no-build --report-xunit-trx --results-directory "$results" || status=$?
 
 # --- summary -----------------------------------------------------------------------------------
 passed=0 failed=0
