@@ -50,11 +50,12 @@ public static class MethodIds
         {
             var byId = new Dictionary<string, object>(StringComparer.Ordinal);
             var ids = new Dictionary<object, string>();
+            var isFlags = t.IsDefined(typeof(FlagsAttribute), inherit: false);
             foreach (var name in Enum.GetNames(t))
             {
                 var value = Enum.Parse(t, name);
-                // Flag combinations and "None" are not ids of their own.
-                if (name == "None") continue;
+                // In a set of flags (roles) the empty set is no id of its own; contact "none" is.
+                if (isFlags && Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture) == 0) continue;
                 var id = Kebab(name);
                 byId[id] = value;
                 ids[value] = id;
