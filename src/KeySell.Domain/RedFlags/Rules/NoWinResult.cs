@@ -1,0 +1,11 @@
+using KeySell.Domain.Sheets;
+
+namespace KeySell.Domain.RedFlags.Rules;
+
+/// <summary><c>no-win-result</c>: people, not companies, win; we do not know what this person wins.</summary>
+public sealed class NoWinResult : PerInfluenceRule
+{
+    public override string Id => "no-win-result";
+
+    protected override bool Fires(SheetInfluence influence, RuleContext context) => influence.Wins.Count == 0;
+}
