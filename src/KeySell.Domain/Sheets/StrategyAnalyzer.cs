@@ -9,6 +9,7 @@ namespace KeySell.Domain.Sheets;
 public sealed record SheetAnalysis(
     StrategySheet Sheet,
     DateOnly AsOf,
+    AnalysisSettings Settings,
     IReadOnlyList<RedFlag> RedFlags,
     IReadOnlyList<SheetInfluence> Receptive,
     IReadOnlyList<SheetInfluence> Unreceptive,
@@ -57,7 +58,7 @@ public sealed class StrategyAnalyzer(AnalysisSettings settings, IReadOnlyList<IR
 
         var funnel = FunnelPrerequisites.Judge(sheet.Opportunity.FunnelLevel, sheet.Opportunity.Objective.IsComplete,
             receptive is not null, found.Count > 0);
-        return new SheetAnalysis(sheet, asOf, found, (IReadOnlyList<SheetInfluence>?)receptive ?? [], (IReadOnlyList<SheetInfluence>?)unreceptive ?? [], funnel);
+        return new SheetAnalysis(sheet, asOf, Settings, found, (IReadOnlyList<SheetInfluence>?)receptive ?? [], (IReadOnlyList<SheetInfluence>?)unreceptive ?? [], funnel);
     }
 
     private static void AttachStrengths(List<RedFlag> found, IReadOnlyList<SheetStrength> strengths)
