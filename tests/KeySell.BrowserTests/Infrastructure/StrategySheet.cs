@@ -1,0 +1,83 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace KeySell.BrowserTests.Infrastructure;
+
+/// <summary>
+/// The strategy sheet page (<c>/opportunities/{id}</c>) through the test ids its owner published in
+/// /work/notes/sheet-testids.md. Every edit saves by itself; a step is done when the new value is on
+/// screen and the page's save indicator says "saved" again.
+/// </summary>
+public sealed class StrategySheet(IPage page)
+{
+    public ILocator Root => page.GetByTestId("strategy-sheet");
+    public ILocator SaveState => page.GetByTestId("save-state");
+    public ILocator Grid => page.GetByTestId("influence-grid");
+    public ILocator Rows => page.GetByTestId("influence-row");
+
+    public ILocator Row(string person) => page.Locator($"[data-testid=influence-row][data-person=\"{person}\"]");
+
+    /// <summary>Waits until the sheet has loaded its opportunity and the circuit is live.</summary>
+    public async Task WaitLoadedAsync()
+    {
+        await Interactive.WaitAsync(page);
+        await Expect(SaveState).ToBeVisibleAsync();
+    }
+
+    /// <summary>Adds someone already in the account's org chart, picked by typing part of the name.</summary>
+    public async Task AddExistingPersonAsync(string name)
+    {
+        await page.GetByTestId("influence-add").ClickAsync();
+        var search = page.GetByTestId("influence-person");
+        await search.FillAsync(name[..Math.Min(3, name.Length)]);
+        await page.Locator(".mud-popover-open [data-testid=influence-person-option]", new() { HasText = name }).ClickAsync();
+        await page.GetByTestId("influence-add-confirm").ClickAsync();
+        await Expect(Row(name)).ToBeVisibleAsync();
+        await WaitSavedAsync();
+    }
+
+    /// <summary>Adds a person who is not in the org chart yet; the sheet creates them in the account.</summary>
+    public async Task AddNewPersonAsync(string name, string title)
+    {
+        await page.GetByTestId("influence-add").ClickAsync();
+        await page.GetByTestId("influence-new-name").FillAsync(name);
+        await page.GetByTestId("influence-new-title").FillAsync(title);
+        await page.GetByTestId("influence-add-confirm").ClickAsync();
+        await Expect(Row(name)).ToBeVisibleAsync();
+        await WaitSavedAsync();
+    }
+
+    /// <summary>Toggles one buying role: C coach, U user buyer, T technical buyer, E economic buyer.</summary>
+    public async Task ToggleRoleAsync(string person, char role)
+    {
+        var button = Row(person).GetByTestId($"role-{role}");
+        var pressed = await button.GetAttributeAsync("aria-pressed") == "true";
+        await button.ClickAsync();
+        await Expect(button).ToHaveAttributeAsync("aria-pressed", pressed ? "false" : "true");
+        await WaitSavedAsync();
+    }
+
+    public async Task SetSupportAsync(string person, int support)
+    {
+        var row = Row(person);
+        await row.GetByTestId("support").ClickAsync();
+        var input = row.GetByTestId("support-input");
+        await input.FillAsync(support.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await input.PressAsync("Enter");
+        await Expect(row.GetByTestId("support")).ToHaveAttributeAsync("data-value", support.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await WaitSavedAsync();
+    }
+
+    /// <summary>Picks an option of one of the row's drop-downs (influence-level, contact, mode, counterpart) by its text.</summary>
+    public async Task PickAsync(string person, string select, string option)
+    {
+        var wrapper = Row(person).GetByTestId(select);
+        await wrapper.ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = option }).ClickAsync();
+        await Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
+        await Expect(wrapper).ToContainTextAsync(option);
+        await WaitSavedAsync();
+    }
+
+    public async Task WaitSavedAsync() => await Expect(SaveState).ToHaveAttributeAsync("data-state", "saved");
+}
