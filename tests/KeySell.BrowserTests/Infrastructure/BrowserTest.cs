@@ -5,7 +5,7 @@ namespace KeySell.BrowserTests.Infrastructure;
 /// <summary>
 /// A test with its own browser context and page on the shared app. <see cref="ShotAsync"/> records
 /// each major step as a numbered PNG; a failing test leaves a final <c>-FAILED.png</c> of what the
-/// browser showed at that moment.
+/// browser showed at that moment, and a <c>-FAILED.log</c> of the browser's errors.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
@@ -13,6 +13,7 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
     private IBrowserContext? _context;
     private IPage? _page;
     private int _shots;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _browserLog = new();
 
     protected BrowserFixture Fixture { get; } = fixture;
 
@@ -24,6 +25,10 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
     {
         _context = await Fixture.NewContextAsync(Viewport.Width, Viewport.Height);
         _page = await _context.NewPageAsync();
+        // Kept for the report of a failed test: Blazor logs circuit errors to the browser console.
+        _page.Console += (_, message) => { if (message.Type is "error" or "warning") _browserLog.Enqueue($"console {message.Type}: {message.Text}"); };
+        _page.PageError += (_, error) => _browserLog.Enqueue($"page error: {error}");
+        _page.Response += (_, response) => { if (response.Status >= 500) _browserLog.Enqueue($"HTTP {response.Status} {response.Url}"); };
     }
 
     /// <summary>Saves a full-page screenshot named after the test and the step, in step order.</summary>
@@ -57,6 +62,7 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
         {
             try { await _page.ScreenshotAsync(new() { Path = ShotPath("FAILED"), FullPage = true }); }
             catch (PlaywrightException) { }
+            await File.WriteAllLinesAsync(Path.ChangeExtension(ShotPath("FAILED"), ".log"), [$"url: {_page.Url}", .. _browserLog]);
         }
         if (_context is not null) await _context.CloseAsync();
     }
