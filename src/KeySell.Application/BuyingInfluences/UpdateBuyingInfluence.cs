@@ -1,0 +1,44 @@
+using KeySell.Application.Common;
+using KeySell.Application.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace KeySell.Application.BuyingInfluences;
+
+/// <summary>Saves one grid row: roles, influence, support, contact, mode, counterpart, dates, wins and results.</summary>
+public static class UpdateBuyingInfluence
+{
+    public sealed record Command(
+        Guid Id,
+        int Version,
+        IReadOnlyList<string>? Roles = null,
+        string? Influence = null,
+        int? Support = null,
+        string? Contact = null,
+        string? Mode = null,
+        Guid? CounterpartId = null,
+        DateOnly? Since = null,
+        DateOnly? LastContact = null,
+        IReadOnlyList<string>? Wins = null,
+        IReadOnlyList<string>? Results = null);
+
+    public sealed class Handler(AppDbContext db)
+    {
+        public async Task<Result<InfluenceDetail>> Handle(Command command, CancellationToken ct)
+        {
+            var influence = await db.BuyingInfluences.FirstOrDefaultAsync(i => i.Id == command.Id, ct);
+            if (influence is null) return Versions.NotFound("influence", command.Id);
+
+            var validation = new Validation();
+            var fields = new InfluenceFields(command.Roles, command.Influence, command.Support, command.Contact, command.Mode,
+                command.CounterpartId, command.Since, command.LastContact, command.Wins, command.Results);
+            var apply = await fields.ValidateAsync(db, validation, ct);
+            if (apply is null) return validation.ToError();
+            if (db.CheckVersion(influence, command.Version, "influence") is { } stale) return stale;
+
+            apply(influence);
+            db.Entry(influence).State = EntityState.Modified;
+            if (await db.SaveOrConflictAsync(ct) is { } conflict) return conflict;
+            return await GetBuyingInfluence.LoadAsync(db, influence.Id, ct) is { } detail ? detail : Versions.NotFound("influence", influence.Id);
+        }
+    }
+}

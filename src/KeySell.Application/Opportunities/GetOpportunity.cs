@@ -1,0 +1,67 @@
+using KeySell.Application.BuyingInfluences;
+using KeySell.Application.Common;
+using KeySell.Application.Data;
+using KeySell.Domain.Objections;
+using KeySell.Domain.Opportunities;
+using Microsoft.EntityFrameworkCore;
+
+namespace KeySell.Application.Opportunities;
+
+public sealed record OpportunityDetail(
+    Guid Id,
+    Guid AccountId,
+    string AccountName,
+    string Name,
+    ObjectiveData Objective,
+    Engagement? Engagement,
+    FunnelLevel FunnelLevel,
+    ExpectedOutcome? ExpectedOutcome,
+    Guid? OwnerId,
+    string? OwnerName,
+    int Version,
+    IReadOnlyList<InfluenceDetail> Influences,
+    IReadOnlyList<StrengthItem> Strengths,
+    IReadOnlyList<RedFlagItem> RedFlags,
+    IReadOnlyList<ObjectionItem> Objections);
+
+public sealed record StrengthItem(string Text, IReadOnlyList<string> Addresses);
+
+/// <summary>A manual red flag; <see cref="Influence"/> is the key of the influence it concerns.</summary>
+public sealed record RedFlagItem(string Text, string? Influence);
+
+/// <summary><see cref="From"/> is the key of the influence who raised it.</summary>
+public sealed record ObjectionItem(string? From, string Text, ObjectionStatus Status);
+
+/// <summary>One opportunity with its whole strategy sheet: objective, influences in grid order, and the lists.</summary>
+public static class GetOpportunity
+{
+    public sealed record Query(Guid Id);
+
+    public sealed class Handler(AppDbContext db)
+    {
+        public async Task<Result<OpportunityDetail>> Handle(Query query, CancellationToken ct) =>
+            await LoadAsync(db, query.Id, ct) is { } detail ? detail : Versions.NotFound("opportunity", query.Id);
+    }
+
+    internal static async Task<OpportunityDetail?> LoadAsync(AppDbContext db, Guid id, CancellationToken ct)
+    {
+        var o = await db.Opportunities.AsNoTracking()
+            .Include(x => x.Account)
+            .Include(x => x.Owner)
+            .Include(x => x.Influences).ThenInclude(i => i.Person)
+            .Include(x => x.Influences).ThenInclude(i => i.Counterpart)
+            .Include(x => x.Strengths)
+            .Include(x => x.RedFlags)
+            .Include(x => x.Objections)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (o is null) return null;
+        return new OpportunityDetail(
+            o.Id, o.AccountId, o.Account!.Name, o.Name, ObjectiveData.From(o.Objective), o.Engagement, o.FunnelLevel,
+            o.ExpectedOutcome, o.OwnerId, o.Owner?.Name, o.Version,
+            o.Influences.OrderBy(i => i.Position).ThenBy(i => i.Key, StringComparer.Ordinal).Select(InfluenceDetail.From).ToList(),
+            o.Strengths.OrderBy(s => s.Position).Select(s => new StrengthItem(s.Text, s.Addresses)).ToList(),
+            o.RedFlags.OrderBy(f => f.Position).Select(f => new RedFlagItem(f.Text, f.InfluenceKey)).ToList(),
+            o.Objections.OrderBy(x => x.Position).Select(x => new ObjectionItem(x.FromKey, x.Text, x.Status)).ToList());
+    }
+}

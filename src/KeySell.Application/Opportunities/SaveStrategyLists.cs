@@ -1,0 +1,98 @@
+using KeySell.Application.Common;
+using KeySell.Application.Data;
+using KeySell.Application.Resources;
+using KeySell.Domain.Objections;
+using KeySell.Domain.RedFlags;
+using KeySell.Domain.Strengths;
+using Microsoft.EntityFrameworkCore;
+
+namespace KeySell.Application.Opportunities;
+
+/// <summary>
+/// Saves the sheet's three lists (strengths, manual red flags, objections) together, as the
+/// seller edits them together; the opportunity's version rises so other editors see the change.
+/// </summary>
+public static class SaveStrategyLists
+{
+    public sealed record StrengthInput(string? Text, IReadOnlyList<string>? Addresses = null);
+
+    /// <summary><see cref="Influence"/>: the key of the influence the flag concerns, or null for the whole deal.</summary>
+    public sealed record RedFlagInput(string? Text, string? Influence = null);
+
+    /// <summary><see cref="From"/>: the key of the influence who raised it; <see cref="Status"/>: open (default), deferred, resolved.</summary>
+    public sealed record ObjectionInput(string? From, string? Text, string? Status = null);
+
+    public sealed record Command(
+        Guid OpportunityId,
+        int Version,
+        IReadOnlyList<StrengthInput>? Strengths,
+        IReadOnlyList<RedFlagInput>? RedFlags,
+        IReadOnlyList<ObjectionInput>? Objections);
+
+    public sealed record Saved(int Version);
+
+    public sealed class Handler(AppDbContext db)
+    {
+        public async Task<Result<Saved>> Handle(Command command, CancellationToken ct)
+        {
+            var opportunity = await db.Opportunities
+                .Include(o => o.Strengths).Include(o => o.RedFlags).Include(o => o.Objections)
+                .AsSplitQuery()
+                .FirstOrDefaultAsync(o => o.Id == command.OpportunityId, ct);
+            if (opportunity is null) return Versions.NotFound("opportunity", command.OpportunityId);
+
+            var keys = (await db.BuyingInfluences.Where(i => i.OpportunityId == opportunity.Id).Select(i => i.Key).ToListAsync(ct))
+                .ToHashSet(StringComparer.Ordinal);
+            var validation = new Validation();
+            var strengths = new List<Strength>();
+            foreach (var (item, index) in (command.Strengths ?? []).Select((s, i) => (s, i)))
+            {
+                var at = $"strengths[{index}]";
+                validation.Required(at + ".text", item.Text, Strength.TextMaxLength);
+                var addresses = new List<string>();
+                foreach (var (id, n) in (item.Addresses ?? []).Select((a, n) => (a, n)))
+                {
+                    if (!RedFlagIds.IsKnown(id)) validation.Add($"{at}.addresses[{n}]", Messages.Format("UnknownRedFlag", id, string.Join(", ", RedFlagIds.All)));
+                    else if (!addresses.Contains(id)) addresses.Add(id);
+                }
+                strengths.Add(new Strength { OpportunityId = opportunity.Id, Position = index, Text = item.Text?.Trim() ?? "", Addresses = addresses });
+            }
+
+            var redFlags = new List<ManualRedFlag>();
+            foreach (var (item, index) in (command.RedFlags ?? []).Select((f, i) => (f, i)))
+            {
+                var at = $"redFlags[{index}]";
+                validation.Required(at + ".text", item.Text, ManualRedFlag.TextMaxLength);
+                CheckKey(validation, keys, at + ".influence", item.Influence);
+                redFlags.Add(new ManualRedFlag { OpportunityId = opportunity.Id, Position = index, Text = item.Text?.Trim() ?? "", InfluenceKey = item.Influence });
+            }
+
+            var objections = new List<Objection>();
+            foreach (var (item, index) in (command.Objections ?? []).Select((x, i) => (x, i)))
+            {
+                var at = $"objections[{index}]";
+                validation.Required(at + ".text", item.Text, Objection.TextMaxLength);
+                CheckKey(validation, keys, at + ".from", item.From);
+                var status = validation.Enum<ObjectionStatus>(at + ".status", item.Status) ?? ObjectionStatus.Open;
+                objections.Add(new Objection { OpportunityId = opportunity.Id, Position = index, FromKey = item.From, Text = item.Text?.Trim() ?? "", Status = status });
+            }
+            if (validation.HasErrors) return validation.ToError();
+            if (db.CheckVersion(opportunity, command.Version, "opportunity") is { } stale) return stale;
+
+            db.Strengths.RemoveRange(opportunity.Strengths);
+            db.ManualRedFlags.RemoveRange(opportunity.RedFlags);
+            db.Objections.RemoveRange(opportunity.Objections);
+            db.Strengths.AddRange(strengths);
+            db.ManualRedFlags.AddRange(redFlags);
+            db.Objections.AddRange(objections);
+            db.Entry(opportunity).State = EntityState.Modified;
+            if (await db.SaveOrConflictAsync(ct) is { } conflict) return conflict;
+            return new Saved(opportunity.Version);
+        }
+
+        private static void CheckKey(Validation validation, HashSet<string> keys, string field, string? key)
+        {
+            if (key is not null && !keys.Contains(key)) validation.Add(field, Messages.Format("UnknownInfluenceKey", key));
+        }
+    }
+}

@@ -1,0 +1,419 @@
+using System.Globalization;
+using System.Text.Json;
+using KeySell.Application.Common;
+using KeySell.Application.Resources;
+using KeySell.Domain.BuyingInfluences;
+using KeySell.Domain.Common;
+using KeySell.Domain.Objections;
+using KeySell.Domain.Opportunities;
+using KeySell.Domain.OrgCharts;
+using KeySell.Domain.RedFlags;
+using KeySell.Domain.Sheets;
+
+namespace KeySell.Application.Sheets;
+
+/// <summary>One thing wrong with a sheet, at a JSON path such as <c>$.influences[1].support</c>.</summary>
+public sealed record SheetProblem(string Path, string Message);
+
+/// <summary>Either the sheet, or every problem found in it (never both).</summary>
+public sealed record SheetReadResult(StrategySheet? Sheet, IReadOnlyList<SheetProblem> Problems)
+{
+    public bool Succeeded => Sheet is not null;
+}
+
+/// <summary>
+/// Reads the strategy-sheet JSON of the contract strictly: unknown fields, wrong types and values
+/// outside the method's vocabulary are problems, never silently dropped data. All problems are
+/// collected in one pass so the author can fix the whole sheet at once.
+/// </summary>
+public static class SheetReader
+{
+    public const string Schema = "keysell.strategy-sheet/1";
+
+    private static readonly JsonDocumentOptions Strict = new()
+    {
+        AllowTrailingCommas = false,
+        CommentHandling = JsonCommentHandling.Disallow,
+    };
+
+    public static SheetReadResult Read(string json)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(json, Strict);
+            return Read(document.RootElement);
+        }
+        catch (JsonException e)
+        {
+            return NotJson(e);
+        }
+    }
+
+    public static SheetReadResult Read(Stream utf8Json)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(utf8Json, Strict);
+            return Read(document.RootElement);
+        }
+        catch (JsonException e)
+        {
+            return NotJson(e);
+        }
+    }
+
+    /// <summary>For request bodies, which must not be read synchronously.</summary>
+    public static async Task<SheetReadResult> ReadAsync(Stream utf8Json, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var document = await JsonDocument.ParseAsync(utf8Json, Strict, cancellationToken);
+            return Read(document.RootElement);
+        }
+        catch (JsonException e)
+        {
+            return NotJson(e);
+        }
+    }
+
+    public static SheetReadResult Read(JsonElement root)
+    {
+        var walk = new Walk();
+        var sheet = walk.Sheet(root);
+        return walk.Problems.Count == 0 && sheet is not null
+            ? new SheetReadResult(sheet, [])
+            : new SheetReadResult(null, walk.Problems);
+    }
+
+    private static SheetReadResult NotJson(JsonException e)
+    {
+        var line = (e.LineNumber ?? 0) + 1;
+        var position = (e.BytePositionInLine ?? 0) + 1;
+        var reason = e.Message;
+        var cut = reason.IndexOf(" Path: ", StringComparison.Ordinal);
+        if (cut > 0) reason = reason[..cut];
+        return new SheetReadResult(null, [new SheetProblem("$", Messages.Format("Sheet.NotJson", line, position, reason))]);
+    }
+
+    /// <summary>One reading of one document; problems accumulate as the walk goes.</summary>
+    private sealed class Walk
+    {
+        private static readonly string[] SheetFields = ["schema", "asOf", "opportunity", "influences", "strengths", "objections", "redFlags"];
+        private static readonly string[] OpportunityFields = ["name", "account", "idealCustomerScore", "objective", "engagement", "funnelLevel", "expectedOutcome"];
+        private static readonly string[] ObjectiveFields = ["product", "quantity", "amount", "currency", "closeDate"];
+        private static readonly string[] InfluenceFields =
+        [
+            "id", "name", "title", "roles", "influence", "support", "contact", "mode", "counterpart", "status", "since",
+            "lastContact", "wins", "results",
+        ];
+        private static readonly string[] StrengthFields = ["text", "addresses"];
+        private static readonly string[] ObjectionFields = ["from", "text", "status"];
+        private static readonly string[] RedFlagFields = ["text", "influence"];
+
+        public List<SheetProblem> Problems { get; } = [];
+
+        private void Problem(string path, string message) => Problems.Add(new SheetProblem(path, message));
+
+        public StrategySheet? Sheet(JsonElement root)
+        {
+            if (!IsObject(root, "$")) return null;
+            var fields = Fields(root, "$", SheetFields);
+
+            var schema = String(fields, "$", "schema", required: true);
+            if (schema is not null && schema != SheetReader.Schema) Problem("$.schema", Messages.Format("Sheet.Schema", SheetReader.Schema, schema));
+            var asOf = Date(fields, "$", "asOf");
+
+            SheetOpportunity? opportunity = null;
+            if (!fields.TryGetValue("opportunity", out var opportunityElement)) Problem("$.opportunity", Messages.Format("Required"));
+            else opportunity = Opportunity(opportunityElement, "$.opportunity");
+
+            var influences = List(fields, "$", "influences", Influence);
+            var strengths = List(fields, "$", "strengths", Strength);
+            var objections = List(fields, "$", "objections", Objection);
+            var redFlags = List(fields, "$", "redFlags", RedFlag);
+
+            CheckReferences(influences, objections, redFlags);
+            if (opportunity is null) return null;
+            return new StrategySheet(asOf, opportunity,
+                influences.Select(i => i.Value).ToList(), strengths.Select(s => s.Value).ToList(),
+                objections.Select(o => o.Value).ToList(), redFlags.Select(f => f.Value).ToList());
+        }
+
+        private void CheckReferences(
+            List<(string Path, SheetInfluence Value)> influences,
+            List<(string Path, SheetObjection Value)> objections,
+            List<(string Path, SheetRedFlag Value)> redFlags)
+        {
+            var ids = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var (path, influence) in influences)
+            {
+                if (influence.Id.Length > 0 && !ids.Add(influence.Id))
+                    Problem(path + ".id", Messages.Format("Sheet.DuplicateInfluence", influence.Id));
+            }
+            foreach (var (path, objection) in objections)
+            {
+                if (objection.From is { } from && !ids.Contains(from)) Problem(path + ".from", Messages.Format("Sheet.NoSuchInfluence", from));
+            }
+            foreach (var (path, flag) in redFlags)
+            {
+                if (flag.Influence is { } key && !ids.Contains(key)) Problem(path + ".influence", Messages.Format("Sheet.NoSuchInfluence", key));
+            }
+        }
+
+        private SheetOpportunity? Opportunity(JsonElement element, string path)
+        {
+            if (!IsObject(element, path)) return null;
+            var fields = Fields(element, path, OpportunityFields);
+            var name = String(fields, path, "name", required: true);
+            var account = String(fields, path, "account", required: true);
+            var score = Number(fields, path, "idealCustomerScore");
+            if (score is < IdealScoreMin or > IdealScoreMax)
+                Problem(path + ".idealCustomerScore", Messages.Format("OutOfRange", IdealScoreMin, IdealScoreMax));
+
+            var objective = SheetObjective.Empty;
+            if (fields.TryGetValue("objective", out var objectiveElement) && objectiveElement.ValueKind != JsonValueKind.Null)
+                objective = Objective(objectiveElement, path + ".objective") ?? SheetObjective.Empty;
+
+            var engagement = Enum<Engagement>(fields, path, "engagement", nullable: true);
+            var funnelLevel = Enum<FunnelLevel>(fields, path, "funnelLevel", nullable: false) ?? FunnelLevel.Above;
+            var outcome = Enum<ExpectedOutcome>(fields, path, "expectedOutcome", nullable: true);
+            return new SheetOpportunity(name ?? "", account ?? "", score, objective, engagement, funnelLevel, outcome);
+        }
+
+        private const decimal IdealScoreMin = -5;
+        private const decimal IdealScoreMax = 5;
+
+        private SheetObjective? Objective(JsonElement element, string path)
+        {
+            if (!IsObject(element, path)) return null;
+            var fields = Fields(element, path, ObjectiveFields);
+            var product = String(fields, path, "product", required: false);
+            var quantity = Number(fields, path, "quantity");
+            if (quantity is < 0) Problem(path + ".quantity", Messages.Format("Negative"));
+            var amount = Number(fields, path, "amount");
+            if (amount is < 0) Problem(path + ".amount", Messages.Format("Negative"));
+            var currency = String(fields, path, "currency", required: false);
+            if (currency is not null && !Validation.Currencies.IsValid(currency)) Problem(path + ".currency", Messages.Format("Currency", currency));
+            var closeDate = Date(fields, path, "closeDate");
+            return new SheetObjective(product, quantity, amount, currency, closeDate);
+        }
+
+        private SheetInfluence? Influence(JsonElement element, string path)
+        {
+            if (!IsObject(element, path)) return null;
+            var fields = Fields(element, path, InfluenceFields);
+            var id = String(fields, path, "id", required: true);
+            var name = String(fields, path, "name", required: true);
+            var title = String(fields, path, "title", required: false);
+
+            var roles = BuyingRoles.None;
+            foreach (var (rolePath, roleId) in Strings(fields, path, "roles"))
+            {
+                if (MethodIds.TryParse<BuyingRoles>(roleId, out var role)) roles |= role;
+                else Problem(rolePath, Messages.Format("UnknownValue", roleId, string.Join(", ", MethodIds.AllIds<BuyingRoles>())));
+            }
+
+            var influence = Enum<InfluenceLevel>(fields, path, "influence", nullable: false) ?? InfluenceLevel.Unknown;
+            var support = Integer(fields, path, "support");
+            if (support is not null && !Support.IsValid(support)) Problem(path + ".support", Messages.Format("OutOfRange", Support.Min, Support.Max));
+            var contact = Enum<ContactLevel>(fields, path, "contact", nullable: false) ?? ContactLevel.Unknown;
+            var mode = Enum<ResponseMode>(fields, path, "mode", nullable: false) ?? ResponseMode.Unknown;
+            var counterpart = String(fields, path, "counterpart", required: false);
+            var status = Enum<PersonStatus>(fields, path, "status", nullable: false) ?? PersonStatus.Active;
+            var since = Date(fields, path, "since");
+            var lastContact = Date(fields, path, "lastContact");
+            var wins = Strings(fields, path, "wins").Select(w => w.Value).ToList();
+            var results = Strings(fields, path, "results").Select(r => r.Value).ToList();
+            // Kept even when id or name is missing, so a reference to it is not reported a second time.
+            return new SheetInfluence(id ?? "", name ?? "", title, roles, influence, support, contact, mode, counterpart, status, since, lastContact, wins, results);
+        }
+
+        private SheetStrength? Strength(JsonElement element, string path)
+        {
+            if (!IsObject(element, path)) return null;
+            var fields = Fields(element, path, StrengthFields);
+            var text = String(fields, path, "text", required: true);
+            var addresses = new List<string>();
+            foreach (var (itemPath, id) in Strings(fields, path, "addresses"))
+            {
+                if (RedFlagIds.IsKnown(id)) addresses.Add(id);
+                else Problem(itemPath, Messages.Format("UnknownRedFlag", id, string.Join(", ", RedFlagIds.All)));
+            }
+            return text is null ? null : new SheetStrength(text, addresses);
+        }
+
+        private SheetObjection? Objection(JsonElement element, string path)
+        {
+            if (!IsObject(element, path)) return null;
+            var fields = Fields(element, path, ObjectionFields);
+            var from = String(fields, path, "from", required: false);
+            var text = String(fields, path, "text", required: true);
+            var status = Enum<ObjectionStatus>(fields, path, "status", nullable: false) ?? ObjectionStatus.Open;
+            return text is null ? null : new SheetObjection(from, text, status);
+        }
+
+        private SheetRedFlag? RedFlag(JsonElement element, string path)
+        {
+            if (!IsObject(element, path)) return null;
+            var fields = Fields(element, path, RedFlagFields);
+            var text = String(fields, path, "text", required: true);
+            var influence = String(fields, path, "influence", required: false);
+            return text is null ? null : new SheetRedFlag(text, influence);
+        }
+
+        // ---- shapes ----
+
+        private bool IsObject(JsonElement element, string path)
+        {
+            if (element.ValueKind == JsonValueKind.Object) return true;
+            WrongType(path, "object", element);
+            return false;
+        }
+
+        /// <summary>The object's members by name; unknown and repeated members are problems.</summary>
+        private Dictionary<string, JsonElement> Fields(JsonElement element, string path, string[] allowed)
+        {
+            var fields = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+            foreach (var property in element.EnumerateObject())
+            {
+                var at = Child(path, property.Name);
+                if (!allowed.Contains(property.Name, StringComparer.Ordinal))
+                    Problem(at, Messages.Format("Sheet.UnknownField", property.Name, string.Join(", ", allowed)));
+                else if (!fields.TryAdd(property.Name, property.Value))
+                    Problem(at, Messages.Format("Sheet.DuplicateField", property.Name));
+            }
+            return fields;
+        }
+
+        private List<(string Path, T Value)> List<T>(Dictionary<string, JsonElement> fields, string path, string name, Func<JsonElement, string, T?> item)
+            where T : class
+        {
+            var items = new List<(string, T)>();
+            if (!fields.TryGetValue(name, out var element)) return items;
+            var at = Child(path, name);
+            if (element.ValueKind != JsonValueKind.Array)
+            {
+                WrongType(at, "array", element);
+                return items;
+            }
+            var index = 0;
+            foreach (var child in element.EnumerateArray())
+            {
+                var itemPath = $"{at}[{index++}]";
+                if (item(child, itemPath) is { } value) items.Add((itemPath, value));
+            }
+            return items;
+        }
+
+        private List<(string Path, string Value)> Strings(Dictionary<string, JsonElement> fields, string path, string name) =>
+            List(fields, path, name, (element, at) =>
+            {
+                if (element.ValueKind == JsonValueKind.String) return element.GetString();
+                WrongType(at, "string", element);
+                return null;
+            });
+
+        private string? String(Dictionary<string, JsonElement> fields, string path, string name, bool required)
+        {
+            var at = Child(path, name);
+            if (!fields.TryGetValue(name, out var element) || element.ValueKind == JsonValueKind.Null)
+            {
+                if (required) Problem(at, Messages.Format("Required"));
+                return null;
+            }
+            if (element.ValueKind != JsonValueKind.String)
+            {
+                WrongType(at, "string", element);
+                return null;
+            }
+            var value = element.GetString()!;
+            if (required && string.IsNullOrWhiteSpace(value))
+            {
+                Problem(at, Messages.Format("Required"));
+                return null;
+            }
+            return value;
+        }
+
+        private decimal? Number(Dictionary<string, JsonElement> fields, string path, string name)
+        {
+            if (!fields.TryGetValue(name, out var element) || element.ValueKind == JsonValueKind.Null) return null;
+            var at = Child(path, name);
+            if (element.ValueKind != JsonValueKind.Number)
+            {
+                WrongType(at, "number", element);
+                return null;
+            }
+            if (element.TryGetDecimal(out var value)) return value;
+            Problem(at, Messages.Format("OutOfRange", decimal.MinValue, decimal.MaxValue));
+            return null;
+        }
+
+        private int? Integer(Dictionary<string, JsonElement> fields, string path, string name)
+        {
+            if (!fields.TryGetValue(name, out var element) || element.ValueKind == JsonValueKind.Null) return null;
+            var at = Child(path, name);
+            if (element.ValueKind != JsonValueKind.Number)
+            {
+                WrongType(at, "integer", element);
+                return null;
+            }
+            if (element.TryGetInt32(out var whole)) return whole;
+            if (element.TryGetDecimal(out var value) && value == decimal.Truncate(value))
+            {
+                // A whole number too large for an int is still a whole number: report the range, not the type.
+                Problem(at, Messages.Format("OutOfRange", Support.Min, Support.Max));
+                return null;
+            }
+            Problem(at, Messages.Format("Sheet.WholeNumber"));
+            return null;
+        }
+
+        private DateOnly? Date(Dictionary<string, JsonElement> fields, string path, string name)
+        {
+            if (!fields.TryGetValue(name, out var element) || element.ValueKind == JsonValueKind.Null) return null;
+            var at = Child(path, name);
+            if (element.ValueKind != JsonValueKind.String)
+            {
+                WrongType(at, "date", element);
+                return null;
+            }
+            var text = element.GetString()!;
+            if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
+            Problem(at, Messages.Format("Sheet.Date", text));
+            return null;
+        }
+
+        private T? Enum<T>(Dictionary<string, JsonElement> fields, string path, string name, bool nullable) where T : struct, System.Enum
+        {
+            if (!fields.TryGetValue(name, out var element)) return null;
+            var at = Child(path, name);
+            if (element.ValueKind == JsonValueKind.Null && nullable) return null;
+            if (element.ValueKind != JsonValueKind.String)
+            {
+                WrongType(at, "string", element);
+                return null;
+            }
+            var id = element.GetString()!;
+            if (MethodIds.TryParse<T>(id, out var value)) return value;
+            Problem(at, Messages.Format("UnknownValue", id, string.Join(", ", MethodIds.AllIds<T>())));
+            return null;
+        }
+
+        private void WrongType(string path, string expected, JsonElement found)
+        {
+            var kind = found.ValueKind switch
+            {
+                JsonValueKind.String => "string",
+                JsonValueKind.Number => "number",
+                JsonValueKind.Array => "array",
+                JsonValueKind.Object => "object",
+                JsonValueKind.True or JsonValueKind.False => "boolean",
+                _ => "null",
+            };
+            Problem(path, Messages.Format("Sheet.WrongType", Messages.Format("Sheet.Type." + expected), Messages.Format("Sheet.Type." + kind)));
+        }
+
+        private static string Child(string path, string name) => path + "." + name;
+    }
+}
