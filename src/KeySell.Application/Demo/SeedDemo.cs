@@ -1,4 +1,13 @@
 using KeySell.Application.Data;
+using KeySell.Domain.Accounts;
+using KeySell.Domain.BuyingInfluences;
+using KeySell.Domain.Colleagues;
+using KeySell.Domain.Objections;
+using KeySell.Domain.Opportunities;
+using KeySell.Domain.OrgCharts;
+using KeySell.Domain.RedFlags;
+using KeySell.Domain.Strengths;
+using Microsoft.EntityFrameworkCore;
 
 namespace KeySell.Application.Demo;
 
@@ -10,13 +19,173 @@ public static class SeedDemo
 
     public sealed record Outcome(int Accounts, int People, int Opportunities);
 
-    public sealed class Handler(AppDbContext db)
+    public sealed class Handler(AppDbContext db, TimeProvider time)
     {
-        public Task<Outcome> Handle(Command command, CancellationToken cancellationToken)
+        public async Task<Outcome> Handle(Command command, CancellationToken cancellationToken)
         {
-            // TODO(demo-data helper): replace with the real seed.
-            _ = db;
-            return Task.FromResult(new Outcome(0, 0, 0));
+            // Any account means the team has data of its own (or the demo is already there):
+            // mixing the demo into it would only confuse.
+            if (await db.Accounts.AnyAsync(cancellationToken)) return new Outcome(0, 0, 0);
+
+            var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+            // All or nothing, so a failure half-way never leaves a half demo that blocks a retry.
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+            var (accounts, people) = await SeedAccountsAsync(cancellationToken);
+            var colleagues = await SeedColleaguesAsync(cancellationToken);
+            var owner = command.OwnerColleagueId is { } ownerId && await db.Colleagues.AnyAsync(c => c.Id == ownerId, cancellationToken)
+                ? ownerId
+                : colleagues[DemoOpportunities.SalesRep].Id;
+            var opportunities = await SeedOpportunitiesAsync(accounts, people, colleagues, owner, today, cancellationToken);
+
+            await transaction.CommitAsync(cancellationToken);
+            return new Outcome(accounts.Count, people.Count, opportunities);
         }
+
+        private async Task<(Dictionary<string, Account> Accounts, Dictionary<(string Account, string Person), Person> People)> SeedAccountsAsync(
+            CancellationToken cancellationToken)
+        {
+            var accounts = DemoAccounts.Accounts.ToDictionary(a => a.Key, a => new Account
+            {
+                Name = a.Name,
+                Industry = a.Industry,
+                Size = a.Size,
+                Region = a.Region,
+                IdealCustomerScore = a.IdealCustomerScore,
+            });
+            foreach (var demo in DemoAccounts.Accounts.Where(a => a.ParentKey is not null))
+            {
+                accounts[demo.Key].ParentAccount = accounts[demo.ParentKey!];
+            }
+            foreach (var relation in DemoAccounts.Relations)
+            {
+                accounts[relation.AccountKey].Relations.Add(new AccountRelation
+                {
+                    RelatedAccountId = accounts[relation.RelatedAccountKey].Id,
+                    RelatedAccount = accounts[relation.RelatedAccountKey],
+                    Type = relation.Type,
+                });
+            }
+            db.Accounts.AddRange(accounts.Values);
+            await db.SaveChangesAsync(cancellationToken);
+
+            var departments = new Dictionary<(string, string), Department>();
+            // Top-level departments first: a sub-department's parent row must exist, and the
+            // parent link has no navigation that would let EF order the inserts itself.
+            foreach (var level in DemoAccounts.Departments.GroupBy(d => d.ParentKey is null).OrderByDescending(g => g.Key))
+            {
+                foreach (var demo in level)
+                {
+                    departments[(demo.AccountKey, demo.Key)] = db.Departments.Add(new Department
+                    {
+                        AccountId = accounts[demo.AccountKey].Id,
+                        Name = demo.Name,
+                        ParentDepartmentId = demo.ParentKey is null ? null : departments[(demo.AccountKey, demo.ParentKey)].Id,
+                    }).Entity;
+                }
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
+            var emailDomains = DemoAccounts.Accounts.ToDictionary(a => a.Key, a => a.EmailDomain);
+            var people = new Dictionary<(string, string), Person>();
+            foreach (var demo in DemoAccounts.People)
+            {
+                people[(demo.AccountKey, demo.Key)] = new Person
+                {
+                    AccountId = accounts[demo.AccountKey].Id,
+                    Name = demo.Name,
+                    Title = demo.Title,
+                    Department = demo.DepartmentKey is null ? null : departments[(demo.AccountKey, demo.DepartmentKey)],
+                    ReportsTo = demo.ReportsToKey is null ? null : people[(demo.AccountKey, demo.ReportsToKey)],
+                    Email = demo.Key.Replace('-', '.') + "@" + emailDomains[demo.AccountKey],
+                    Phone = demo.Phone,
+                    Responsibilities = demo.Responsibilities,
+                    Preferences = demo.Preferences,
+                    Status = demo.Status,
+                };
+            }
+            db.People.AddRange(people.Values);
+            await db.SaveChangesAsync(cancellationToken);
+            return (accounts, people);
+        }
+
+        private async Task<Dictionary<string, Colleague>> SeedColleaguesAsync(CancellationToken cancellationToken)
+        {
+            var colleagues = DemoOpportunities.Colleagues.ToDictionary(c => c.Key, c => new Colleague
+            {
+                Name = c.Name,
+                Title = c.Title,
+                Email = c.Email,
+            });
+            db.Colleagues.AddRange(colleagues.Values);
+            await db.SaveChangesAsync(cancellationToken);
+            return colleagues;
+        }
+
+        private async Task<int> SeedOpportunitiesAsync(
+            Dictionary<string, Account> accounts, Dictionary<(string, string), Person> people, Dictionary<string, Colleague> colleagues,
+            Guid owner, DateOnly today, CancellationToken cancellationToken)
+        {
+            foreach (var demo in DemoOpportunities.Opportunities)
+            {
+                var opportunity = new Opportunity
+                {
+                    AccountId = accounts[demo.AccountKey].Id,
+                    Name = demo.Name,
+                    Objective = new SalesObjective
+                    {
+                        Product = demo.Product,
+                        Quantity = demo.Quantity,
+                        Amount = demo.Amount,
+                        Currency = "CNY",
+                        CloseDate = today.AddDays(demo.CloseInDays),
+                    },
+                    Engagement = demo.Engagement,
+                    FunnelLevel = demo.FunnelLevel,
+                    ExpectedOutcome = demo.ExpectedOutcome,
+                    OwnerId = owner,
+                };
+                opportunity.Influences.AddRange(demo.Influences.Select((i, position) => new BuyingInfluence
+                {
+                    PersonId = people[(demo.AccountKey, i.PersonKey)].Id,
+                    Key = i.PersonKey,
+                    Position = position,
+                    Roles = i.Roles,
+                    Influence = i.Influence,
+                    Support = i.Support,
+                    Contact = i.Contact,
+                    Mode = i.Mode,
+                    CounterpartId = i.CounterpartKey is null ? null : colleagues[i.CounterpartKey].Id,
+                    Since = DaysAgo(today, i.SinceDaysAgo),
+                    LastContact = DaysAgo(today, i.LastContactDaysAgo),
+                    Wins = [.. i.Wins],
+                    Results = [.. i.Results],
+                }));
+                opportunity.Strengths.AddRange(demo.Strengths.Select((s, position) => new Strength
+                {
+                    Position = position,
+                    Text = s.Text,
+                    Addresses = [.. s.Addresses],
+                }));
+                opportunity.RedFlags.AddRange(demo.RedFlags.Select((f, position) => new ManualRedFlag
+                {
+                    Position = position,
+                    Text = f.Text,
+                    InfluenceKey = f.InfluenceKey,
+                }));
+                opportunity.Objections.AddRange(demo.Objections.Select((o, position) => new Objection
+                {
+                    Position = position,
+                    FromKey = o.FromKey,
+                    Text = o.Text,
+                    Status = o.Status,
+                }));
+                db.Opportunities.Add(opportunity);
+            }
+            await db.SaveChangesAsync(cancellationToken);
+            return DemoOpportunities.Opportunities.Length;
+        }
+
+        private static DateOnly? DaysAgo(DateOnly today, int? days) => days is { } d ? today.AddDays(-d) : null;
     }
 }
