@@ -1,0 +1,226 @@
+using KeySell.Application.BuyingInfluences;
+using KeySell.Application.Common;
+using KeySell.Application.Data;
+using KeySell.Application.Opportunities;
+using KeySell.Application.Resources;
+using KeySell.Domain.Accounts;
+using KeySell.Domain.BuyingInfluences;
+using KeySell.Domain.Colleagues;
+using KeySell.Domain.Objections;
+using KeySell.Domain.Opportunities;
+using KeySell.Domain.OrgCharts;
+using KeySell.Domain.RedFlags;
+using KeySell.Domain.Sheets;
+using KeySell.Domain.Strengths;
+using Microsoft.EntityFrameworkCore;
+
+namespace KeySell.Application.Sheets;
+
+/// <summary>
+/// Makes an opportunity say what a sheet says, all or nothing: its fields, its influences (kept by
+/// id, else found by name in the account, else new people), the counterparts (found or created by
+/// name) and the three lists. A sheet with any problem changes nothing.
+/// </summary>
+public static class ApplySheet
+{
+    /// <param name="Version">The opportunity version the sheet was based on (If-Match); null applies over whatever is stored.</param>
+    public sealed record Command(Guid OpportunityId, StrategySheet Sheet, int? Version = null);
+
+    public sealed class Handler(AppDbContext db, TimeProvider time)
+    {
+        public async Task<Result<VersionedSheet>> Handle(Command command, CancellationToken ct)
+        {
+            var opportunity = await db.Opportunities
+                .Include(o => o.Account)
+                .Include(o => o.Influences).ThenInclude(i => i.Person)
+                .Include(o => o.Strengths).Include(o => o.RedFlags).Include(o => o.Objections)
+                .AsSplitQuery()
+                .FirstOrDefaultAsync(o => o.Id == command.OpportunityId, ct);
+            if (opportunity is null) return Versions.NotFound("opportunity", command.OpportunityId);
+
+            var validation = Validate(command.Sheet);
+            var account = opportunity.Account!;
+            if (!validation.HasErrors && command.Sheet.Opportunity.Account != account.Name)
+                validation.Add("$.opportunity.account", Messages.Format("Sheet.OtherAccount", command.Sheet.Opportunity.Account, account.Name));
+            if (validation.HasErrors) return validation.ToError();
+            if (command.Version is { } version && db.CheckVersion(opportunity, version, "opportunity") is { } stale) return stale;
+
+            await WriteAsync(db, opportunity, account, command.Sheet, ct);
+            db.Entry(opportunity).State = EntityState.Modified;
+            if (await db.SaveOrConflictAsync(ct) is { } conflict) return conflict;
+            return await new ExportSheet.Handler(db, time).HandleVersioned(new ExportSheet.Query(opportunity.Id), ct);
+        }
+    }
+
+    /// <summary>
+    /// The contract's rules (by writing and strictly re-reading the sheet, so a sheet built in code
+    /// is held to the same rules as a file) and what the database can store.
+    /// </summary>
+    internal static Validation Validate(StrategySheet sheet)
+    {
+        var validation = new Validation();
+        var reread = SheetReader.Read(SheetWriter.Write(sheet));
+        foreach (var problem in reread.Problems) validation.Add(problem.Path, problem.Message);
+        if (validation.HasErrors) return validation;
+
+        var o = sheet.Opportunity;
+        validation.MaxLength("$.opportunity.name", o.Name, Opportunity.NameMaxLength);
+        validation.MaxLength("$.opportunity.account", o.Account, Account.NameMaxLength);
+        validation.MaxLength("$.opportunity.objective.product", o.Objective.Product, SalesObjective.ProductMaxLength);
+        validation.Range("$.opportunity.objective.quantity", o.Objective.Quantity, 0, Storable.MaxQuantity);
+        validation.Range("$.opportunity.objective.amount", o.Objective.Amount, 0, Storable.MaxAmount);
+        PlausibleDates.Check(validation, "$.opportunity.objective.closeDate", o.Objective.CloseDate);
+        for (var i = 0; i < sheet.Influences.Count; i++)
+        {
+            var influence = sheet.Influences[i];
+            var at = $"$.influences[{i}]";
+            validation.MaxLength(at + ".id", influence.Id, BuyingInfluence.KeyMaxLength);
+            validation.MaxLength(at + ".name", influence.Name, Person.NameMaxLength);
+            validation.MaxLength(at + ".title", influence.Title, Person.TitleMaxLength);
+            validation.MaxLength(at + ".counterpart", influence.Counterpart, Colleague.NameMaxLength);
+            PlausibleDates.Check(validation, at + ".since", influence.Since);
+            PlausibleDates.Check(validation, at + ".lastContact", influence.LastContact);
+            InfluenceFields.WinResults(validation, at + ".wins", influence.Wins);
+            InfluenceFields.WinResults(validation, at + ".results", influence.Results);
+        }
+        for (var i = 0; i < sheet.Strengths.Count; i++)
+            validation.MaxLength($"$.strengths[{i}].text", sheet.Strengths[i].Text, Strength.TextMaxLength);
+        for (var i = 0; i < sheet.Objections.Count; i++)
+            validation.MaxLength($"$.objections[{i}].text", sheet.Objections[i].Text, Objection.TextMaxLength);
+        for (var i = 0; i < sheet.RedFlags.Count; i++)
+            validation.MaxLength($"$.redFlags[{i}].text", sheet.RedFlags[i].Text, ManualRedFlag.TextMaxLength);
+        return validation;
+    }
+
+    /// <summary>
+    /// Writes a validated sheet into the tracked opportunity (existing, with influences, people and
+    /// lists loaded, or newly added). Nothing is saved here; the caller's one SaveChanges is the transaction.
+    /// </summary>
+    internal static async Task WriteAsync(AppDbContext db, Opportunity opportunity, Account account, StrategySheet sheet, CancellationToken ct)
+    {
+        var o = sheet.Opportunity;
+        opportunity.Name = o.Name;
+        opportunity.Objective = new SalesObjective
+        {
+            Product = o.Objective.Product,
+            Quantity = o.Objective.Quantity,
+            Amount = o.Objective.Amount,
+            Currency = o.Objective.Currency,
+            CloseDate = o.Objective.CloseDate,
+        };
+        opportunity.Engagement = o.Engagement;
+        opportunity.FunnelLevel = o.FunnelLevel;
+        opportunity.ExpectedOutcome = o.ExpectedOutcome;
+        // An unrated sheet must not erase the account's rating; a rated one updates it.
+        if (o.IdealCustomerScore is { } score && account.IdealCustomerScore != score) account.IdealCustomerScore = score;
+
+        var targets = await MatchInfluencesAsync(db, opportunity, account, sheet, ct);
+        var counterparts = await db.Colleagues.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).ToListAsync(ct);
+        var colleagueByName = new Dictionary<string, Colleague>(StringComparer.Ordinal);
+        foreach (var colleague in counterparts) colleagueByName.TryAdd(colleague.Name, colleague);
+
+        for (var i = 0; i < sheet.Influences.Count; i++)
+        {
+            var s = sheet.Influences[i];
+            var target = targets[i];
+            target.Key = s.Id;
+            target.Position = i;
+            target.Person!.Name = s.Name;
+            target.Person.Title = s.Title;
+            target.Person.Status = s.Status;
+            target.Roles = s.Roles;
+            target.Influence = s.Influence;
+            target.Support = s.Support;
+            target.Contact = s.Contact;
+            target.Mode = s.Mode;
+            target.Since = s.Since;
+            target.LastContact = s.LastContact;
+            target.Wins = [.. s.Wins];
+            target.Results = [.. s.Results];
+            if (s.Counterpart is null)
+            {
+                target.CounterpartId = null;
+                target.Counterpart = null;
+            }
+            else
+            {
+                if (!colleagueByName.TryGetValue(s.Counterpart, out var colleague))
+                {
+                    colleague = db.Colleagues.Add(new Colleague { Name = s.Counterpart }).Entity;
+                    colleagueByName[s.Counterpart] = colleague;
+                }
+                target.Counterpart = colleague;
+                target.CounterpartId = colleague.Id;
+            }
+        }
+
+        db.Strengths.RemoveRange(opportunity.Strengths);
+        db.ManualRedFlags.RemoveRange(opportunity.RedFlags);
+        db.Objections.RemoveRange(opportunity.Objections);
+        db.Strengths.AddRange(sheet.Strengths.Select((s, i) => new Strength
+        {
+            OpportunityId = opportunity.Id, Position = i, Text = s.Text, Addresses = [.. s.Addresses.Distinct(StringComparer.Ordinal)],
+        }));
+        db.ManualRedFlags.AddRange(sheet.RedFlags.Select((f, i) => new ManualRedFlag
+        {
+            OpportunityId = opportunity.Id, Position = i, Text = f.Text, InfluenceKey = f.Influence,
+        }));
+        db.Objections.AddRange(sheet.Objections.Select((x, i) => new Objection
+        {
+            OpportunityId = opportunity.Id, Position = i, FromKey = x.From, Text = x.Text, Status = x.Status,
+        }));
+    }
+
+    /// <summary>
+    /// One influence per sheet entry: the one with the same id; else one whose person has that
+    /// name (an influence of this deal first, then anyone in the account); else a new person.
+    /// Influences the sheet no longer lists are removed.
+    /// </summary>
+    private static async Task<BuyingInfluence[]> MatchInfluencesAsync(
+        AppDbContext db, Opportunity opportunity, Account account, StrategySheet sheet, CancellationToken ct)
+    {
+        var existing = opportunity.Influences.OrderBy(i => i.Position).ToList();
+        var people = await db.People.Where(p => p.AccountId == account.Id).OrderBy(p => p.CreatedAt).ThenBy(p => p.Id).ToListAsync(ct);
+        var claimed = new HashSet<BuyingInfluence>();
+        var claimedPeople = new HashSet<Guid>();
+        var targets = new BuyingInfluence?[sheet.Influences.Count];
+
+        for (var i = 0; i < sheet.Influences.Count; i++)
+        {
+            var match = existing.FirstOrDefault(e => e.Key == sheet.Influences[i].Id);
+            if (match is null) continue;
+            targets[i] = match;
+            claimed.Add(match);
+            claimedPeople.Add(match.PersonId);
+        }
+        for (var i = 0; i < sheet.Influences.Count; i++)
+        {
+            if (targets[i] is not null) continue;
+            var name = sheet.Influences[i].Name;
+            var match = existing.FirstOrDefault(e => !claimed.Contains(e) && e.Person!.Name == name);
+            if (match is null)
+            {
+                var person = people.FirstOrDefault(p => !claimedPeople.Contains(p.Id) && p.Name == name);
+                if (person is null)
+                {
+                    person = new Person { AccountId = account.Id, Name = name };
+                    db.People.Add(person);
+                }
+                match = new BuyingInfluence { OpportunityId = opportunity.Id, PersonId = person.Id, Person = person };
+                db.BuyingInfluences.Add(match);
+            }
+            targets[i] = match;
+            claimed.Add(match);
+            claimedPeople.Add(match.PersonId);
+        }
+        foreach (var gone in existing.Where(e => !claimed.Contains(e))) db.BuyingInfluences.Remove(gone);
+        return targets!;
+    }
+}
+
+/// <summary>The largest values the database columns hold (numeric(18,2) amounts, numeric(18,4) quantities).</summary>
+internal static class Storable
+{
+    public const decimal MaxAmount = 9_999_999_999_999_999.99m;
+    public const decimal MaxQuantity = 99_999_999_999_999.9999m;
+}

@@ -1,0 +1,52 @@
+using KeySell.Application.Common;
+using KeySell.Application.Data;
+using KeySell.Domain.Sheets;
+using Microsoft.EntityFrameworkCore;
+
+namespace KeySell.Application.Sheets;
+
+/// <summary>A sheet together with the opportunity version it was read at (the API's ETag).</summary>
+public sealed record VersionedSheet(StrategySheet Sheet, int Version);
+
+/// <summary>One opportunity's strategy as a portable sheet, judged as of today.</summary>
+public static class ExportSheet
+{
+    public sealed record Query(Guid OpportunityId);
+
+    public sealed class Handler(AppDbContext db, TimeProvider time)
+    {
+        public async Task<Result<StrategySheet>> Handle(Query query, CancellationToken ct) =>
+            (await HandleVersioned(query, ct)).Match<Result<StrategySheet>>(v => v.Sheet, e => e);
+
+        public async Task<Result<VersionedSheet>> HandleVersioned(Query query, CancellationToken ct)
+        {
+            var o = await db.Opportunities.AsNoTracking()
+                .Include(x => x.Account)
+                .Include(x => x.Influences).ThenInclude(i => i.Person)
+                .Include(x => x.Influences).ThenInclude(i => i.Counterpart)
+                .Include(x => x.Strengths)
+                .Include(x => x.RedFlags)
+                .Include(x => x.Objections)
+                .AsSplitQuery()
+                .FirstOrDefaultAsync(x => x.Id == query.OpportunityId, ct);
+            if (o is null) return Versions.NotFound("opportunity", query.OpportunityId);
+
+            var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+            var sheet = new StrategySheet(
+                today,
+                new SheetOpportunity(
+                    o.Name, o.Account!.Name, o.Account.IdealCustomerScore,
+                    new SheetObjective(o.Objective.Product, o.Objective.Quantity, o.Objective.Amount, o.Objective.Currency, o.Objective.CloseDate),
+                    o.Engagement, o.FunnelLevel, o.ExpectedOutcome),
+                o.Influences.OrderBy(i => i.Position).ThenBy(i => i.Key, StringComparer.Ordinal)
+                    .Select(i => new SheetInfluence(
+                        i.Key, i.Person!.Name, i.Person.Title, i.Roles, i.Influence, i.Support, i.Contact, i.Mode,
+                        i.Counterpart?.Name, i.Person.Status, i.Since, i.LastContact, i.Wins, i.Results))
+                    .ToList(),
+                o.Strengths.OrderBy(s => s.Position).Select(s => new SheetStrength(s.Text, s.Addresses)).ToList(),
+                o.Objections.OrderBy(x => x.Position).Select(x => new SheetObjection(x.FromKey, x.Text, x.Status)).ToList(),
+                o.RedFlags.OrderBy(f => f.Position).Select(f => new SheetRedFlag(f.Text, f.InfluenceKey)).ToList());
+            return new VersionedSheet(sheet, o.Version);
+        }
+    }
+}
