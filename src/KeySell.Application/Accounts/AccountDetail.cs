@@ -1,0 +1,34 @@
+using KeySell.Domain.Accounts;
+using KeySell.Domain.OrgCharts;
+
+namespace KeySell.Application.Accounts;
+
+/// <summary>A link to another account, by id and name.</summary>
+public sealed record AccountRef(Guid Id, string Name);
+
+public sealed record RelationDetail(Guid Id, Guid RelatedAccountId, string RelatedAccountName, RelationType Type);
+
+public sealed record DepartmentDetail(Guid Id, string Name, Guid? ParentDepartmentId, int Version);
+
+/// <summary>A person as the org chart shows them: the tree is built from <see cref="ReportsToId"/>.</summary>
+public sealed record PersonSummary(Guid Id, string Name, string? Title, Guid? DepartmentId, Guid? ReportsToId, PersonStatus Status, int Version);
+
+/// <summary>An account with its group structure, departments and people: everything the account page shows.</summary>
+public sealed record AccountDetail(
+    Guid Id,
+    string Name,
+    string? Industry,
+    string? Size,
+    string? Region,
+    decimal? IdealCustomerScore,
+    AccountRef? Parent,
+    IReadOnlyList<AccountRef> Subsidiaries,
+    IReadOnlyList<RelationDetail> Relations,
+    IReadOnlyList<DepartmentDetail> Departments,
+    IReadOnlyList<PersonSummary> People,
+    int OpportunityCount,
+    DateTimeOffset CreatedAt,
+    string CreatedBy,
+    DateTimeOffset UpdatedAt,
+    string UpdatedBy,
+    int Version);

@@ -1,0 +1,40 @@
+using KeySell.Application.Common;
+using KeySell.Application.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace KeySell.Application.Accounts;
+
+public static class GetAccount
+{
+    public sealed record Query(Guid Id);
+
+    public sealed class Handler(AppDbContext db)
+    {
+        public async Task<Result<AccountDetail>> Handle(Query query, CancellationToken ct) =>
+            await LoadAsync(db, query.Id, ct) is { } account ? account : Versions.NotFound("account", query.Id);
+    }
+
+    internal static async Task<AccountDetail?> LoadAsync(AppDbContext db, Guid id, CancellationToken ct)
+    {
+        var account = await db.Accounts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
+        if (account is null) return null;
+
+        var parent = account.ParentAccountId is { } parentId
+            ? await db.Accounts.Where(a => a.Id == parentId).Select(a => new AccountRef(a.Id, a.Name)).FirstOrDefaultAsync(ct)
+            : null;
+        var subsidiaries = await db.Accounts.Where(a => a.ParentAccountId == id)
+            .OrderBy(a => a.Name).Select(a => new AccountRef(a.Id, a.Name)).ToListAsync(ct);
+        var relations = await db.AccountRelations.Where(r => r.AccountId == id)
+            .Select(r => new RelationDetail(r.Id, r.RelatedAccountId, r.RelatedAccount!.Name, r.Type)).ToListAsync(ct);
+        var departments = await db.Departments.Where(d => d.AccountId == id)
+            .OrderBy(d => d.Name).Select(d => new DepartmentDetail(d.Id, d.Name, d.ParentDepartmentId, d.Version)).ToListAsync(ct);
+        var people = await db.People.Where(p => p.AccountId == id)
+            .OrderBy(p => p.Name).ThenBy(p => p.Id)
+            .Select(p => new PersonSummary(p.Id, p.Name, p.Title, p.DepartmentId, p.ReportsToId, p.Status, p.Version)).ToListAsync(ct);
+        var opportunityCount = await db.Opportunities.CountAsync(o => o.AccountId == id, ct);
+
+        return new AccountDetail(account.Id, account.Name, account.Industry, account.Size, account.Region, account.IdealCustomerScore,
+            parent, subsidiaries, relations.OrderBy(r => r.Type).ThenBy(r => r.RelatedAccountName, StringComparer.CurrentCulture).ToList(),
+            departments, people, opportunityCount, account.CreatedAt, account.CreatedBy, account.UpdatedAt, account.UpdatedBy, account.Version);
+    }
+}

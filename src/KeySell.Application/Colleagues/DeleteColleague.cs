@@ -1,0 +1,31 @@
+using KeySell.Application.Common;
+using KeySell.Application.Data;
+using KeySell.Application.Resources;
+using Microsoft.EntityFrameworkCore;
+
+namespace KeySell.Application.Colleagues;
+
+/// <summary>Removes a colleague nobody depends on; an owner, a counterpart or a user's own colleague is refused.</summary>
+public static class DeleteColleague
+{
+    public sealed record Command(Guid Id, int Version);
+
+    public sealed class Handler(AppDbContext db)
+    {
+        public async Task<Result<Guid>> Handle(Command command, CancellationToken ct)
+        {
+            var colleague = await db.Colleagues.FirstOrDefaultAsync(c => c.Id == command.Id, ct);
+            if (colleague is null) return Versions.NotFound("colleague", command.Id);
+            if (db.CheckVersion(colleague, command.Version, "colleague") is { } stale) return stale;
+
+            var owned = await db.Opportunities.CountAsync(o => o.OwnerId == command.Id, ct);
+            var counterpart = await db.BuyingInfluences.CountAsync(i => i.CounterpartId == command.Id, ct);
+            var users = await db.Users.CountAsync(u => u.ColleagueId == command.Id, ct);
+            if (owned + counterpart + users > 0) return Error.Conflict(Messages.Format("ColleagueInUse", colleague.Name, owned, counterpart, users));
+
+            db.Colleagues.Remove(colleague);
+            if (await db.SaveOrConflictAsync(ct) is { } conflict) return conflict;
+            return command.Id;
+        }
+    }
+}

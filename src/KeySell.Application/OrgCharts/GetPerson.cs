@@ -1,0 +1,37 @@
+using KeySell.Application.Common;
+using KeySell.Application.Data;
+using KeySell.Domain.BuyingInfluences;
+using Microsoft.EntityFrameworkCore;
+
+namespace KeySell.Application.OrgCharts;
+
+/// <summary>One person with their place in the org chart and every deal they influence.</summary>
+public static class GetPerson
+{
+    public sealed record Query(Guid Id);
+
+    public sealed class Handler(AppDbContext db)
+    {
+        public async Task<Result<PersonDetail>> Handle(Query query, CancellationToken ct) =>
+            await LoadAsync(db, query.Id, ct) is { } person ? person : Versions.NotFound("person", query.Id);
+    }
+
+    internal static async Task<PersonDetail?> LoadAsync(AppDbContext db, Guid id, CancellationToken ct)
+    {
+        var person = await db.People.AsNoTracking().Include(p => p.Department).Include(p => p.ReportsTo).FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (person is null) return null;
+
+        var accountName = await db.Accounts.Where(a => a.Id == person.AccountId).Select(a => a.Name).FirstAsync(ct);
+        var reports = await db.People.Where(p => p.ReportsToId == id).OrderBy(p => p.Name)
+            .Select(p => new PersonRef(p.Id, p.Name, p.Title)).ToListAsync(ct);
+        var deals = await db.BuyingInfluences.Where(i => i.PersonId == id)
+            .Join(db.Opportunities, i => i.OpportunityId, o => o.Id, (i, o) => new { o.Id, o.Name, InfluenceId = i.Id, i.Roles, i.Influence, i.Support, i.Mode })
+            .OrderBy(d => d.Name).ToListAsync(ct);
+
+        return new PersonDetail(person.Id, person.AccountId, accountName, person.Name, person.Title, person.DepartmentId, person.Department?.Name,
+            person.ReportsTo is { } manager ? new PersonRef(manager.Id, manager.Name, manager.Title) : null, reports,
+            person.Email, person.Phone, person.Responsibilities, person.Preferences, person.Status,
+            deals.Select(d => new PersonDeal(d.Id, d.Name, d.InfluenceId, d.Roles.Split().ToList(), d.Influence, d.Support, d.Mode)).ToList(),
+            person.CreatedAt, person.CreatedBy, person.UpdatedAt, person.UpdatedBy, person.Version);
+    }
+}
