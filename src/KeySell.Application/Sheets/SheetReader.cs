@@ -112,6 +112,9 @@ public static class SheetReader
 
         public List<SheetProblem> Problems { get; } = [];
 
+        /// <summary>Set when some influence's id could not be read: a reference to it would be a false alarm.</summary>
+        private bool _idsUnknown;
+
         private void Problem(string path, string message) => Problems.Add(new SheetProblem(path, message));
 
         public StrategySheet? Sheet(JsonElement root)
@@ -128,6 +131,7 @@ public static class SheetReader
             else opportunity = Opportunity(opportunityElement, "$.opportunity");
 
             var influences = List(fields, "$", "influences", Influence);
+            if (fields.TryGetValue("influences", out var list) && list.ValueKind != JsonValueKind.Array) _idsUnknown = true;
             var strengths = List(fields, "$", "strengths", Strength);
             var objections = List(fields, "$", "objections", Objection);
             var redFlags = List(fields, "$", "redFlags", RedFlag);
@@ -150,6 +154,7 @@ public static class SheetReader
                 if (influence.Id.Length > 0 && !ids.Add(influence.Id))
                     Problem(path + ".id", Messages.Format("Sheet.DuplicateInfluence", influence.Id));
             }
+            if (_idsUnknown) return;
             foreach (var (path, objection) in objections)
             {
                 if (objection.From is { } from && !ids.Contains(from)) Problem(path + ".from", Messages.Format("Sheet.NoSuchInfluence", from));
@@ -200,9 +205,14 @@ public static class SheetReader
 
         private SheetInfluence? Influence(JsonElement element, string path)
         {
-            if (!IsObject(element, path)) return null;
+            if (!IsObject(element, path))
+            {
+                _idsUnknown = true;
+                return null;
+            }
             var fields = Fields(element, path, InfluenceFields);
             var id = String(fields, path, "id", required: true);
+            if (id is null) _idsUnknown = true;
             var name = String(fields, path, "name", required: true);
             var title = String(fields, path, "title", required: false);
 
