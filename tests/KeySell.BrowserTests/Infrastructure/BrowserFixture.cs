@@ -33,6 +33,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         Directory.CreateDirectory(ScreenshotDirectory);
+        // Screenshots of an earlier run would pass for this run's.
+        foreach (var old in Directory.EnumerateFiles(ScreenshotDirectory).Where(f => f.EndsWith(".png") || f.EndsWith(".log"))) File.Delete(old);
         Assertions.SetDefaultExpectTimeout(Timeout);
 
         var chromium = Environment.GetEnvironmentVariable(ChromiumVariable) is { Length: > 0 } path ? path : "/usr/bin/chromium";

@@ -28,7 +28,7 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
         // Kept for the report of a failed test: Blazor logs circuit errors to the browser console.
         _page.Console += (_, message) => { if (message.Type is "error" or "warning") _browserLog.Enqueue($"console {message.Type}: {message.Text}"); };
         _page.PageError += (_, error) => _browserLog.Enqueue($"page error: {error}");
-        _page.Response += (_, response) => { if (response.Status >= 500) _browserLog.Enqueue($"HTTP {response.Status} {response.Url}"); };
+        _page.Response += (_, response) => { if (response.Status >= 400) _browserLog.Enqueue($"HTTP {response.Status} {response.Url}"); };
     }
 
     /// <summary>Saves a full-page screenshot named after the test and the step, in step order.</summary>

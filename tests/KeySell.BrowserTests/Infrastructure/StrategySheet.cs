@@ -75,8 +75,18 @@ public sealed class StrategySheet(IPage page)
         await wrapper.ClickAsync();
         await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = option }).ClickAsync();
         await Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
-        await Expect(wrapper).ToContainTextAsync(option);
+        await ExpectShowsAsync(person, select, option);
         await WaitSavedAsync();
+    }
+
+    /// <summary>Waits until one of the row's drop-downs shows the option, as text or as its input's value.</summary>
+    public async Task ExpectShowsAsync(string person, string select, string option)
+    {
+        var wrapper = await Row(person).GetByTestId(select).ElementHandleAsync();
+        await page.WaitForFunctionAsync(
+            "([wrapper, option]) => wrapper.innerText.includes(option) || [...wrapper.querySelectorAll('input')].some(i => i.value.includes(option))",
+            new object[] { wrapper, option },
+            new() { Timeout = BrowserFixture.Timeout });
     }
 
     public async Task WaitSavedAsync() => await Expect(SaveState).ToHaveAttributeAsync("data-state", "saved");

@@ -39,7 +39,7 @@ public sealed class PhoneSheetTests(BrowserFixture fixture) : BrowserTest(fixtur
         await sheet.Row("Sun Hao").ScrollIntoViewIfNeededAsync();
         await ShotAsync("sheet-phone-last-card");
         var (scrollWidth, innerWidth) = await PageWidthAsync();
-        scrollWidth.ShouldBeLessThanOrEqualTo(innerWidth, "the page scrolls sideways at phone width");
+        scrollWidth.ShouldBeLessThanOrEqualTo(innerWidth, $"the page scrolls sideways at phone width; sticking out: {await OverflowingAsync()}");
     }
 
     private async Task<(int ScrollWidth, int InnerWidth)> PageWidthAsync()
@@ -47,4 +47,15 @@ public sealed class PhoneSheetTests(BrowserFixture fixture) : BrowserTest(fixtur
         var widths = await Page.EvaluateAsync<int[]>("() => [document.scrollingElement.scrollWidth, window.innerWidth]");
         return (widths[0], widths[1]);
     }
+
+    /// <summary>The innermost elements that reach past the right edge, to say what to fix.</summary>
+    private Task<string> OverflowingAsync() => Page.EvaluateAsync<string>(
+        """
+        () => {
+          const wide = [...document.body.querySelectorAll('*')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 0.5);
+          return wide.filter(e => !wide.some(other => other !== e && e.contains(other))).slice(0, 8)
+            .map(e => `<${e.tagName.toLowerCase()} class="${e.className}" testid="${e.dataset.testid ?? ''}"> right=${Math.round(e.getBoundingClientRect().right)}`)
+            .join('; ');
+        }
+        """);
 }

@@ -1,0 +1,58 @@
+using KeySell.BrowserTests.Infrastructure;
+using KeySell.Domain.BuyingInfluences;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace KeySell.BrowserTests.Localization;
+
+public sealed class LanguageTests(BrowserFixture fixture) : BrowserTest(fixture)
+{
+    [Fact]
+    public async Task LanguageSwitch_Chinese_ShowsMethodTermsAndSticksAfterReload()
+    {
+        var opportunity = await Fixture.Server.CreateDealAsync("Language Steel Works", "Language: inspection line",
+            new("Zhou Lei", "Production Manager", BuyingRoles.Coach, InfluenceLevel.Medium, 4, ResponseMode.Growth),
+            new("Wu Min", "Chief Financial Officer", BuyingRoles.Economic, InfluenceLevel.High, 1, ResponseMode.EvenKeel));
+        await SignInAsync($"/opportunities/{opportunity}");
+        var sheet = new StrategySheet(Page);
+        await sheet.WaitLoadedAsync();
+        await ExpectEnglishAsync(sheet);
+        await ShotAsync("english");
+
+        await Page.GetByTestId("lang-zh").ClickAsync();
+        await Expect(Page.GetByTestId("nav-accounts")).ToContainTextAsync("客户");
+        await sheet.WaitLoadedAsync();
+        await ExpectChineseAsync(sheet);
+        await ShotAsync("chinese");
+
+        await Interactive.ReloadAsync(Page);
+        await sheet.WaitLoadedAsync();
+        await ExpectChineseAsync(sheet);
+        await ShotAsync("chinese-after-reload");
+
+        await Page.GetByTestId("lang-en").ClickAsync();
+        await Expect(Page.GetByTestId("nav-accounts")).ToContainTextAsync("Accounts");
+        await sheet.WaitLoadedAsync();
+        await ExpectEnglishAsync(sheet);
+        await ShotAsync("english-again");
+    }
+
+    private async Task ExpectChineseAsync(StrategySheet sheet)
+    {
+        await Expect(Page.Locator("html")).ToHaveAttributeAsync("lang", "zh-CN");
+        await Expect(Page.GetByTestId("nav-accounts")).ToContainTextAsync("客户");
+        await Expect(sheet.Grid.Locator("th", new() { HasText = "支持度" })).ToBeVisibleAsync();
+        await Expect(sheet.Row("Zhou Lei").GetByTestId("role-C")).ToHaveAttributeAsync("aria-label", "教练");
+        await Expect(sheet.Row("Wu Min").GetByTestId("role-E")).ToHaveAttributeAsync("aria-label", "决策者");
+        await Expect(Page.GetByText("Support", new() { Exact = true })).ToHaveCountAsync(0);
+    }
+
+    private async Task ExpectEnglishAsync(StrategySheet sheet)
+    {
+        await Expect(Page.Locator("html")).ToHaveAttributeAsync("lang", "en");
+        await Expect(Page.GetByTestId("nav-accounts")).ToContainTextAsync("Accounts");
+        await Expect(sheet.Grid.Locator("th", new() { HasText = "Support" })).ToBeVisibleAsync();
+        await Expect(sheet.Row("Zhou Lei").GetByTestId("role-C")).ToHaveAttributeAsync("aria-label", "Coach");
+        await Expect(Page.GetByText("支持度")).ToHaveCountAsync(0);
+    }
+}

@@ -1,0 +1,76 @@
+using KeySell.BrowserTests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace KeySell.BrowserTests.Scenario;
+
+/// <summary>The acceptance scenario, clicked through in a real browser from an empty database.</summary>
+public sealed class AcceptanceScenarioTests(BrowserFixture fixture) : BrowserTest(fixture)
+{
+    [Fact]
+    public async Task Seller_BuildsAccountOrgChartAndDeal_ThreeInfluencesSurviveReload()
+    {
+        await SignInAsync();
+        await ShotAsync("home");
+
+        var accounts = new AccountPages(Page);
+        await accounts.CreateAccountAsync("Huaxin Steel", "Steel", "Shanghai");
+        await ShotAsync("account-created");
+
+        await accounts.AddPersonAsync("Li Wei", "Chief Financial Officer");
+        await accounts.AddPersonAsync("Zhang Min", "Production Manager", manager: "Li Wei");
+        (await accounts.IsUnderAsync("Zhang Min", "Li Wei")).ShouldBeTrue("Zhang Min should hang under Li Wei in the org chart");
+        (await accounts.IsUnderAsync("Li Wei", "Zhang Min")).ShouldBeFalse("Li Wei reports to nobody");
+        await ShotAsync("org-chart");
+
+        await accounts.CreateOpportunityAsync("Coil inspection line", "Coil inspection line", 1_200_000m, "CNY");
+        var sheet = new StrategySheet(Page);
+        await sheet.WaitLoadedAsync();
+        await Expect(sheet.Rows).ToHaveCountAsync(0);
+        await ShotAsync("empty-sheet");
+
+        await sheet.AddExistingPersonAsync("Li Wei");
+        await sheet.ToggleRoleAsync("Li Wei", 'E');
+        await sheet.PickAsync("Li Wei", "influence-level", "High");
+        await sheet.SetSupportAsync("Li Wei", 2);
+        await sheet.PickAsync("Li Wei", "mode", "Growth");
+
+        await sheet.AddExistingPersonAsync("Zhang Min");
+        await sheet.ToggleRoleAsync("Zhang Min", 'C');
+        await sheet.SetSupportAsync("Zhang Min", 4);
+
+        await sheet.AddNewPersonAsync("Wang Fang", "IT Director");
+        await sheet.ToggleRoleAsync("Wang Fang", 'T');
+        await sheet.SetSupportAsync("Wang Fang", -1);
+        await sheet.WaitSavedAsync();
+        await ShotAsync("three-influences");
+
+        await Interactive.ReloadAsync(Page);
+        await sheet.WaitLoadedAsync();
+        await Expect(sheet.Rows).ToHaveCountAsync(3);
+
+        var economic = sheet.Row("Li Wei");
+        await Expect(economic.GetByTestId("role-E")).ToHaveAttributeAsync("aria-pressed", "true");
+        await Expect(economic.GetByTestId("role-C")).ToHaveAttributeAsync("aria-pressed", "false");
+        await sheet.ExpectShowsAsync("Li Wei", "influence-level", "High");
+        await Expect(economic.GetByTestId("support")).ToHaveAttributeAsync("data-value", "2");
+        await Expect(economic.GetByTestId("support")).ToHaveTextAsync("+2");
+        await Expect(economic.GetByTestId("mode")).ToHaveAttributeAsync("data-mode", "growth");
+
+        var coach = sheet.Row("Zhang Min");
+        await Expect(coach.GetByTestId("role-C")).ToHaveAttributeAsync("aria-pressed", "true");
+        await Expect(coach.GetByTestId("role-E")).ToHaveAttributeAsync("aria-pressed", "false");
+        await Expect(coach.GetByTestId("support")).ToHaveAttributeAsync("data-value", "4");
+        await Expect(coach.GetByTestId("support")).ToHaveTextAsync("+4");
+
+        var technical = sheet.Row("Wang Fang");
+        await Expect(technical.GetByTestId("role-T")).ToHaveAttributeAsync("aria-pressed", "true");
+        await Expect(technical.GetByTestId("support")).ToHaveAttributeAsync("data-value", "-1");
+        await Expect(technical.GetByTestId("support")).ToHaveTextAsync("\u22121");
+        await ShotAsync("after-reload");
+
+        // The person created from the sheet joined the account's org chart.
+        await Page.GetByTestId("account-link").ClickAsync();
+        await Expect(accounts.PersonNode("Wang Fang")).ToBeVisibleAsync();
+        await ShotAsync("org-chart-with-new-person");
+    }
+}
