@@ -1,8 +1,57 @@
+using KeySell.Application.Accounts;
+using KeySell.Application.Common;
+using KeySell.Application.OrgCharts;
+
 namespace KeySell.Web.Api;
 
 public static class AccountEndpoints
 {
     public static void MapAccountEndpoints(this RouteGroupBuilder api)
     {
+        var accounts = api.MapGroup("/accounts").WithTags("Accounts");
+
+        accounts.MapGet("/", async (string? search, int? page, int? pageSize, ListAccounts.Handler handler, CancellationToken ct) =>
+                (await handler.Handle(new ListAccounts.Query(search, new PageRequest(page ?? 1, pageSize ?? PageRequest.DefaultSize)), ct)).ToOk())
+            .WithName("ListAccounts").WithSummary("Key accounts, searched by name, industry or region, one page at a time.");
+
+        accounts.MapGet("/{id:guid}", async (Guid id, GetAccount.Handler handler, CancellationToken ct) =>
+                (await handler.Handle(new GetAccount.Query(id), ct)).ToOk())
+            .WithName("GetAccount").WithSummary("An account with its group structure, departments and people.");
+
+        accounts.MapPost("/", async (CreateAccount.Command command, CreateAccount.Handler handler, CancellationToken ct) =>
+                (await handler.Handle(command, ct)).ToCreated(a => $"/api/accounts/{a.Id}"))
+            .WithName("CreateAccount").WithSummary("Adds a key account, optionally as a subsidiary of a group.");
+
+        accounts.MapPut("/{id:guid}", async (Guid id, UpdateAccount.Command command, UpdateAccount.Handler handler, CancellationToken ct) =>
+                (await handler.Handle(command with { Id = id }, ct)).ToOk())
+            .WithName("UpdateAccount").WithSummary("Changes an account; 409 if someone saved a newer version.");
+
+        accounts.MapDelete("/{id:guid}", async (Guid id, int version, DeleteAccount.Handler handler, CancellationToken ct) =>
+                (await handler.Handle(new DeleteAccount.Command(id, version), ct)).ToNoContent())
+            .WithName("DeleteAccount").WithSummary("Deletes an account; 409 while it has opportunities or subsidiaries.");
+
+        accounts.MapPost("/{id:guid}/relations", async (Guid id, RelationInput input, AddAccountRelation.Handler handler, CancellationToken ct) =>
+                (await handler.Handle(new AddAccountRelation.Command(id, input.RelatedAccountId, input.Type), ct)).ToCreated(r => $"/api/accounts/{id}/relations/{r.Id}"))
+            .WithName("AddAccountRelation").WithSummary("Records an upstream, downstream or partner company.");
+
+        accounts.MapDelete("/{id:guid}/relations/{relationId:guid}", async (Guid id, Guid relationId, RemoveAccountRelation.Handler handler, CancellationToken ct) =>
+                (await handler.Handle(new RemoveAccountRelation.Command(id, relationId), ct)).ToNoContent())
+            .WithName("RemoveAccountRelation");
+
+        accounts.MapPost("/{id:guid}/departments", async (Guid id, DepartmentInput input, CreateDepartment.Handler handler, CancellationToken ct) =>
+                (await handler.Handle(new CreateDepartment.Command(id, input.Name, input.ParentDepartmentId), ct)).ToCreated(d => $"/api/departments/{d.Id}"))
+            .WithName("CreateDepartment").WithSummary("Adds a department to the account's organisation.");
+
+        var departments = api.MapGroup("/departments").WithTags("Accounts");
+        departments.MapPut("/{id:guid}", async (Guid id, UpdateDepartment.Command command, UpdateDepartment.Handler handler, CancellationToken ct) =>
+                (await handler.Handle(command with { Id = id }, ct)).ToOk())
+            .WithName("UpdateDepartment");
+        departments.MapDelete("/{id:guid}", async (Guid id, int version, DeleteDepartment.Handler handler, CancellationToken ct) =>
+                (await handler.Handle(new DeleteDepartment.Command(id, version), ct)).ToNoContent())
+            .WithName("DeleteDepartment").WithSummary("Removes a department; its people stay and its sub-departments move up.");
     }
+
+    public sealed record RelationInput(Guid RelatedAccountId, string? Type);
+
+    public sealed record DepartmentInput(string? Name, Guid? ParentDepartmentId);
 }

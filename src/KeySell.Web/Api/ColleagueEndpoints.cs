@@ -1,8 +1,32 @@
+using KeySell.Application.Colleagues;
+using KeySell.Application.Common;
+
 namespace KeySell.Web.Api;
 
 public static class ColleagueEndpoints
 {
     public static void MapColleagueEndpoints(this RouteGroupBuilder api)
     {
+        var colleagues = api.MapGroup("/colleagues").WithTags("Colleagues");
+
+        colleagues.MapGet("/", async (string? search, int? page, int? pageSize, ListColleagues.Handler handler, CancellationToken ct) =>
+                (await handler.Handle(new ListColleagues.Query(search, new PageRequest(page ?? 1, pageSize ?? PageRequest.DefaultSize)), ct)).ToOk())
+            .WithName("ListColleagues").WithSummary("Our own people: owners and counterparts.");
+
+        colleagues.MapGet("/{id:guid}", async (Guid id, GetColleague.Handler handler, CancellationToken ct) =>
+                (await handler.Handle(new GetColleague.Query(id), ct)).ToOk())
+            .WithName("GetColleague");
+
+        colleagues.MapPost("/", async (CreateColleague.Command command, CreateColleague.Handler handler, CancellationToken ct) =>
+                (await handler.Handle(command, ct)).ToCreated(c => $"/api/colleagues/{c.Id}"))
+            .WithName("CreateColleague");
+
+        colleagues.MapPut("/{id:guid}", async (Guid id, UpdateColleague.Command command, UpdateColleague.Handler handler, CancellationToken ct) =>
+                (await handler.Handle(command with { Id = id }, ct)).ToOk())
+            .WithName("UpdateColleague");
+
+        colleagues.MapDelete("/{id:guid}", async (Guid id, int version, DeleteColleague.Handler handler, CancellationToken ct) =>
+                (await handler.Handle(new DeleteColleague.Command(id, version), ct)).ToNoContent())
+            .WithName("DeleteColleague").WithSummary("Removes a colleague; 409 while they own deals, are a counterpart or a user.");
     }
 }

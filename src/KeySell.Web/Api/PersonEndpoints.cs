@@ -1,8 +1,32 @@
+using KeySell.Application.Common;
+using KeySell.Application.OrgCharts;
+
 namespace KeySell.Web.Api;
 
 public static class PersonEndpoints
 {
     public static void MapPersonEndpoints(this RouteGroupBuilder api)
     {
+        api.MapGet("/accounts/{accountId:guid}/people", async (Guid accountId, string? search, int? page, int? pageSize, ListPeople.Handler handler, CancellationToken ct) =>
+                (await handler.Handle(new ListPeople.Query(accountId, search, new PageRequest(page ?? 1, pageSize ?? PageRequest.DefaultSize)), ct)).ToOk())
+            .WithTags("People").WithName("ListPeople").WithSummary("An account's people, searched by name or title.");
+
+        var people = api.MapGroup("/people").WithTags("People");
+
+        people.MapGet("/{id:guid}", async (Guid id, GetPerson.Handler handler, CancellationToken ct) =>
+                (await handler.Handle(new GetPerson.Query(id), ct)).ToOk())
+            .WithName("GetPerson").WithSummary("A person with manager, reports and every deal they influence.");
+
+        people.MapPost("/", async (CreatePerson.Command command, CreatePerson.Handler handler, CancellationToken ct) =>
+                (await handler.Handle(command, ct)).ToCreated(p => $"/api/people/{p.Id}"))
+            .WithName("CreatePerson").WithSummary("Adds a person to an account's org chart.");
+
+        people.MapPut("/{id:guid}", async (Guid id, UpdatePerson.Command command, UpdatePerson.Handler handler, CancellationToken ct) =>
+                (await handler.Handle(command with { Id = id }, ct)).ToOk())
+            .WithName("UpdatePerson").WithSummary("Changes a person; 409 if someone saved a newer version.");
+
+        people.MapDelete("/{id:guid}", async (Guid id, int version, DeletePerson.Handler handler, CancellationToken ct) =>
+                (await handler.Handle(new DeletePerson.Command(id, version), ct)).ToNoContent())
+            .WithName("DeletePerson").WithSummary("Removes a person; 409 while they influence a deal.");
     }
 }
