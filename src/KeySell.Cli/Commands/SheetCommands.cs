@@ -1,0 +1,119 @@
+using System.CommandLine;
+using System.Text;
+using KeySell.Application.Common;
+using KeySell.Application.Sheets;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KeySell.Cli.Commands;
+
+/// <summary><c>keysell sheet export|import</c>: one opportunity's strategy sheet as contract JSON.</summary>
+public static class SheetCommands
+{
+    private const string Stdin = "-";
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
+    public static Command Create(CliHost host, Terminal terminal) =>
+        new("sheet", "Export and import strategy sheets (JSON format keysell.strategy-sheet/1) to edit, review or move an opportunity's strategy.")
+        {
+            Export(host, terminal),
+            Import(host, terminal),
+        };
+
+    private static Command Export(CliHost host, Terminal terminal)
+    {
+        var id = new Argument<string>("ID") { Description = "The opportunity's id (a GUID, as in the web app's address bar)." };
+        var output = new Option<string?>("--output", "-o")
+        {
+            Description = "Write the sheet to this file instead of standard output.",
+            HelpName = "FILE",
+        };
+        var command = new Command("export",
+            "Write an opportunity's strategy sheet (objective, buying influences, strengths, manual red flags, objections) as JSON, " +
+            "to standard output or to --output FILE.")
+        {
+            id, output,
+        };
+        command.SetAction((parsed, ct) => host.RunAsync(async services =>
+        {
+            var opportunityId = ParseId(parsed.GetValue(id)!);
+            var sheet = Unwrap(await services.GetRequiredService<ExportSheet.Handler>().Handle(new ExportSheet.Query(opportunityId), ct), source: null);
+            var json = SheetWriter.Write(sheet) + Environment.NewLine;
+            if (parsed.GetValue(output) is { } file)
+            {
+                await File.WriteAllTextAsync(file, json, Utf8, ct);
+            }
+            else
+            {
+                await terminal.Out.WriteAsync(json);
+            }
+            return ExitCodes.Done;
+        }));
+        return command;
+    }
+
+    private static Command Import(CliHost host, Terminal terminal)
+    {
+        var file = new Argument<string>("FILE") { Description = "The sheet to read, or '-' for standard input." };
+        var opportunity = new Option<string?>("--opportunity")
+        {
+            Description = "Replace this opportunity's strategy with the sheet instead of creating a new opportunity. " +
+                "The sheet's account must be the opportunity's account.",
+            HelpName = "ID",
+        };
+        var command = new Command("import",
+            "Read a strategy sheet and create a new opportunity from it (at the account of that name, created if missing; prints the new id), " +
+            "or with --opportunity ID replace that opportunity's sheet. A sheet with any problem changes nothing; each problem is listed with its JSON path.")
+        {
+            file, opportunity,
+        };
+        command.SetAction((parsed, ct) => host.RunAsync(async services =>
+        {
+            var path = parsed.GetValue(file)!;
+            var target = parsed.GetValue(opportunity) is { } given ? ParseId(given) : (Guid?)null;
+            var source = path == Stdin ? "stdin" : path;
+            var read = SheetReader.Read(await ReadAsync(path, terminal, ct));
+            if (read.Sheet is null) throw CliFailure.BadInput(read.Problems.Select(p => $"{source}: {p.Path}: {p.Message}").ToList());
+
+            if (target is { } opportunityId)
+            {
+                var applied = Unwrap(await services.GetRequiredService<ApplySheet.Handler>().Handle(new ApplySheet.Command(opportunityId, read.Sheet), ct), source);
+                await terminal.Out.WriteLineAsync($"Updated opportunity {opportunityId} (version {applied.Version}).");
+            }
+            else
+            {
+                var created = Unwrap(await services.GetRequiredService<ImportSheet.Handler>().Handle(new ImportSheet.Command(read.Sheet), ct), source);
+                await terminal.Out.WriteLineAsync(created.ToString());
+            }
+            return ExitCodes.Done;
+        }));
+        return command;
+    }
+
+    private static Guid ParseId(string text) =>
+        Guid.TryParse(text, out var id) ? id : throw CliFailure.BadInput($"'{text}' is not an opportunity id; expected a GUID such as 0c6f1b2e-5d7a-4c1e-9a43-2f8d6b1e7c90.");
+
+    private static async Task<string> ReadAsync(string path, Terminal terminal, CancellationToken cancellationToken)
+    {
+        if (path == Stdin) return await terminal.In.ReadToEndAsync(cancellationToken);
+        try
+        {
+            return await File.ReadAllTextAsync(path, Utf8, cancellationToken);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw CliFailure.BadInput($"cannot read {path}: {e.Message}");
+        }
+    }
+
+    /// <summary>Validation problems are the caller's to fix (exit 2, one line per field); the rest are failures (exit 1).</summary>
+    private static T Unwrap<T>(Result<T> result, string? source)
+    {
+        if (result.Error is not { } error) return result.Value;
+        if (error.Kind != ErrorKind.Validation) throw CliFailure.Failed(error.Message);
+        var prefix = source is null ? "keysell: " : source + ": ";
+        var lines = error.Fields.Count == 0
+            ? [prefix + error.Message]
+            : error.Fields.SelectMany(f => f.Value.Select(message => $"{prefix}{f.Key}: {message}")).ToList();
+        throw CliFailure.BadInput(lines);
+    }
+}

@@ -1,0 +1,76 @@
+using System.CommandLine;
+using KeySell.Cli.Commands;
+
+namespace KeySell.Cli;
+
+/// <summary>
+/// <c>keysell</c>: database upkeep and strategy sheets from a terminal or a script. Exit codes:
+/// 0 done, 1 failed (missing record, database trouble), 2 bad input (arguments or sheet).
+/// </summary>
+public static class Program
+{
+    public static Task<int> Main(string[] args) =>
+        RunAsync(args, new Terminal(Console.Out, Console.Error, Console.In));
+
+    /// <param name="settings">Configuration that wins over appsettings.json and the environment (tests use it for a data directory of their own).</param>
+    public static async Task<int> RunAsync(
+        string[] args, Terminal terminal, IEnumerable<KeyValuePair<string, string?>>? settings = null, CancellationToken cancellationToken = default)
+    {
+        var host = new CliHost(settings);
+        var root = new RootCommand("KeySell command line: prepare the database, load the demo, and move strategy sheets in and out.")
+        {
+            MigrateCommand.Create(host, terminal),
+            SeedDemoCommand.Create(host, terminal),
+            SheetCommands.Create(host, terminal),
+        };
+
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0 && parsed.Action is not { ClearsParseErrors: true })
+        {
+            foreach (var error in parsed.Errors) await terminal.Error.WriteLineAsync($"keysell: {error.Message}");
+            await terminal.Error.WriteLineAsync($"See '{string.Join(' ', CommandPath(parsed))} --help'.");
+            return ExitCodes.BadInput;
+        }
+
+        try
+        {
+            return await parsed.InvokeAsync(
+                new InvocationConfiguration { Output = terminal.Out, Error = terminal.Error, EnableDefaultExceptionHandler = false },
+                cancellationToken);
+        }
+        catch (CliFailure failure)
+        {
+            foreach (var line in failure.Lines) await terminal.Error.WriteLineAsync(line);
+            return failure.ExitCode;
+        }
+        catch (OperationCanceledException)
+        {
+            await terminal.Error.WriteLineAsync("keysell: cancelled");
+            return ExitCodes.Failed;
+        }
+        catch (Exception e)
+        {
+            // A script reads one line it can log; a stack trace helps nobody at a terminal.
+            await terminal.Error.WriteLineAsync($"keysell: {Describe(e)}");
+            return ExitCodes.Failed;
+        }
+    }
+
+    private static IEnumerable<string> CommandPath(ParseResult parsed)
+    {
+        var names = new Stack<string>();
+        for (var result = parsed.CommandResult; result is not null; result = result.Parent as System.CommandLine.Parsing.CommandResult)
+        {
+            names.Push(result.Command is RootCommand ? "keysell" : result.Command.Name);
+        }
+        return names;
+    }
+
+    /// <summary>The innermost message usually names the real cause (a locked file, a refused connection).</summary>
+    private static string Describe(Exception e)
+    {
+        var inner = e;
+        while (inner.InnerException is not null) inner = inner.InnerException;
+        return ReferenceEquals(inner, e) || inner.Message == e.Message ? e.Message : $"{e.Message} ({inner.Message})";
+    }
+}
