@@ -18,10 +18,15 @@ public static class DeleteColleague
             if (colleague is null) return Versions.NotFound("colleague", command.Id);
             if (db.CheckVersion(colleague, command.Version, "colleague") is { } stale) return stale;
 
+            var reasons = new List<string>();
             var owned = await db.Opportunities.CountAsync(o => o.OwnerId == command.Id, ct);
+            if (owned > 0) reasons.Add(Messages.Format("ColleagueOwnsOpportunities", owned));
             var counterpart = await db.BuyingInfluences.CountAsync(i => i.CounterpartId == command.Id, ct);
-            var users = await db.Users.CountAsync(u => u.ColleagueId == command.Id, ct);
-            if (owned + counterpart + users > 0) return Error.Conflict(Messages.Format("ColleagueInUse", colleague.Name, owned, counterpart, users));
+            if (counterpart > 0) reasons.Add(Messages.Format("ColleagueIsCounterpart", counterpart));
+            var users = await db.Users.Where(u => u.ColleagueId == command.Id).OrderBy(u => u.UserName).Select(u => u.UserName).ToListAsync(ct);
+            if (users.Count > 0) reasons.Add(Messages.Format("ColleagueIsUser", string.Join(", ", users)));
+            if (reasons.Count > 0)
+                return Error.Conflict(Messages.Format("ColleagueInUse", colleague.Name, string.Join(Messages.Format("ListSeparator"), reasons)));
 
             db.Colleagues.Remove(colleague);
             if (await db.SaveOrConflictAsync(ct) is { } conflict) return conflict;

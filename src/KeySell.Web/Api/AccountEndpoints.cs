@@ -36,7 +36,7 @@ public static class AccountEndpoints
 
         accounts.MapDelete("/{id:guid}/relations/{relationId:guid}", async (Guid id, Guid relationId, RemoveAccountRelation.Handler handler, CancellationToken ct) =>
                 (await handler.Handle(new RemoveAccountRelation.Command(id, relationId), ct)).ToNoContent())
-            .WithName("RemoveAccountRelation");
+            .WithName("RemoveAccountRelation").WithSummary("Forgets a related company; the other account stays.");
 
         accounts.MapPost("/{id:guid}/departments", async (Guid id, DepartmentInput input, CreateDepartment.Handler handler, CancellationToken ct) =>
                 (await handler.Handle(new CreateDepartment.Command(id, input.Name, input.ParentDepartmentId), ct)).ToCreated(d => $"/api/departments/{d.Id}"))
@@ -45,7 +45,7 @@ public static class AccountEndpoints
         var departments = api.MapGroup("/departments").WithTags("Accounts");
         departments.MapPut("/{id:guid}", async (Guid id, UpdateDepartment.Command command, UpdateDepartment.Handler handler, CancellationToken ct) =>
                 (await handler.Handle(command with { Id = id }, ct)).ToOk())
-            .WithName("UpdateDepartment");
+            .WithName("UpdateDepartment").WithSummary("Renames or moves a department within its account; 409 on a stale version.");
         departments.MapDelete("/{id:guid}", async (Guid id, int version, DeleteDepartment.Handler handler, CancellationToken ct) =>
                 (await handler.Handle(new DeleteDepartment.Command(id, version), ct)).ToNoContent())
             .WithName("DeleteDepartment").WithSummary("Removes a department; its people stay and its sub-departments move up.");

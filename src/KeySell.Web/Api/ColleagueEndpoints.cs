@@ -15,15 +15,15 @@ public static class ColleagueEndpoints
 
         colleagues.MapGet("/{id:guid}", async (Guid id, GetColleague.Handler handler, CancellationToken ct) =>
                 (await handler.Handle(new GetColleague.Query(id), ct)).ToOk())
-            .WithName("GetColleague");
+            .WithName("GetColleague").WithSummary("One colleague.");
 
         colleagues.MapPost("/", async (CreateColleague.Command command, CreateColleague.Handler handler, CancellationToken ct) =>
                 (await handler.Handle(command, ct)).ToCreated(c => $"/api/colleagues/{c.Id}"))
-            .WithName("CreateColleague");
+            .WithName("CreateColleague").WithSummary("Adds one of our own people.");
 
         colleagues.MapPut("/{id:guid}", async (Guid id, UpdateColleague.Command command, UpdateColleague.Handler handler, CancellationToken ct) =>
                 (await handler.Handle(command with { Id = id }, ct)).ToOk())
-            .WithName("UpdateColleague");
+            .WithName("UpdateColleague").WithSummary("Changes a colleague; 409 if someone saved a newer version.");
 
         colleagues.MapDelete("/{id:guid}", async (Guid id, int version, DeleteColleague.Handler handler, CancellationToken ct) =>
                 (await handler.Handle(new DeleteColleague.Command(id, version), ct)).ToNoContent())
