@@ -1,0 +1,44 @@
+using System.Globalization;
+using KeySell.Application.RedFlags;
+using KeySell.Domain.Funnel;
+using KeySell.Domain.Sheets;
+
+namespace KeySell.Web.Components.Opportunities;
+
+/// <summary>One red flag as the sheet shows it: whom it concerns, what is wrong, what to do, and which strengths answer it.</summary>
+public sealed record FlagLine(string Id, string? InfluenceKey, string? PersonName, string Message, string Action, IReadOnlyList<string> AddressedBy);
+
+/// <summary>
+/// Judges the sheet exactly as it stands on screen, with the same engine as the CLI and the API,
+/// so the seller sees a flag appear or disappear the moment they change a cell.
+/// </summary>
+public sealed record SheetAnalysisView(IReadOnlyList<FlagLine> Flags, FunnelVerdict Funnel)
+{
+    public static SheetAnalysisView Of(SheetSession session, DateOnly today, CultureInfo culture)
+    {
+        var analysis = StrategyAnalyzer.Default.Analyze(ToSheet(session), today);
+        var words = new RedFlagWords(culture);
+        var flags = analysis.RedFlags
+            .Select(flag =>
+            {
+                var (message, action) = words.Describe(flag, analysis);
+                return new FlagLine(flag.Id, flag.Influence?.Id, flag.Influence?.Name, message, action, flag.AddressedBy);
+            })
+            .ToList();
+        return new SheetAnalysisView(flags, analysis.Funnel);
+    }
+
+    private static StrategySheet ToSheet(SheetSession session)
+    {
+        var o = session.Opportunity;
+        return new StrategySheet(
+            null,
+            new SheetOpportunity(o.Name, o.AccountName, o.IdealCustomerScore,
+                new SheetObjective(o.Product, o.Quantity, o.Amount, o.Currency, o.CloseDate), o.Engagement, o.FunnelLevel, o.ExpectedOutcome),
+            session.Influences.Select(i => new SheetInfluence(i.Key, i.PersonName, i.PersonTitle, i.Roles, i.Influence, i.Support, i.Contact, i.Mode,
+                i.CounterpartId is null ? null : session.ColleagueName(i.CounterpartId) ?? "?", i.PersonStatus, i.Since, i.LastContact, [.. i.Wins], [.. i.Results])).ToList(),
+            session.Strengths.Where(s => s.Text.Length > 0).Select(s => new SheetStrength(s.Text, [.. s.Addresses])).ToList(),
+            session.Objections.Select(x => new SheetObjection(x.FromKey, x.Text, x.Status)).ToList(),
+            session.RedFlags.Select(f => new SheetRedFlag(f.Text, f.InfluenceKey)).ToList());
+    }
+}

@@ -1,0 +1,41 @@
+namespace KeySell.Web.Components.Opportunities;
+
+/// <summary>
+/// Everything one open strategy sheet shares between its parts: the drafts being edited, the
+/// colleagues to pick from, and the one queue through which header and list saves pass, because
+/// both carry the opportunity's version and would otherwise refuse each other.
+/// </summary>
+public sealed class SheetSession(SheetStore store, SaveTracker tracker)
+{
+    public SheetStore Store { get; } = store;
+    public SaveTracker Tracker { get; } = tracker;
+    public OpportunityDraft Opportunity { get; set; } = new();
+    public List<InfluenceDraft> Influences { get; set; } = [];
+    public List<StrengthDraft> Strengths { get; set; } = [];
+    public List<RedFlagDraft> RedFlags { get; set; } = [];
+    public List<ObjectionDraft> Objections { get; set; } = [];
+    public IReadOnlyList<ColleagueChoice> Colleagues { get; set; } = [];
+    public SemaphoreSlim OpportunityWrites { get; } = new(1, 1);
+
+    /// <summary>Throws the drafts away and reads the sheet again; the only way out of a conflict.</summary>
+    public Func<Task> Reload { get; set; } = () => Task.CompletedTask;
+
+    public string PersonNameOf(string? key) =>
+        key is null ? "" : Influences.FirstOrDefault(i => i.Key == key)?.PersonName ?? key;
+
+    public string? ColleagueName(Guid? id) => id is null ? null : Colleagues.FirstOrDefault(c => c.Id == id)?.Name;
+
+    /// <summary>Runs one opportunity-level write (header or lists) with the version current when it starts.</summary>
+    public async Task<Application.Common.Error?> WriteOpportunityAsync(Func<Task<Application.Common.Error?>> write)
+    {
+        await OpportunityWrites.WaitAsync();
+        try
+        {
+            return await write();
+        }
+        finally
+        {
+            OpportunityWrites.Release();
+        }
+    }
+}
