@@ -17,7 +17,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     public const string OutputVariable = "KEYSELL_TEST_OUTPUT";
 
     // A 2-core CI machine builds and serves while Chromium renders; auto-waits need headroom, not sleeps.
-    public const float Timeout = 20_000;
+    public const float Timeout = 30_000;
 
     private IPlaywright? _playwright;
     private IBrowser? _browser;
