@@ -17,17 +17,18 @@ public static class Program
         string[] args, Terminal terminal, IEnumerable<KeyValuePair<string, string?>>? settings = null, CancellationToken cancellationToken = default)
     {
         var host = new CliHost(settings);
-        var root = new RootCommand("KeySell command line: prepare the database, load the demo, and move strategy sheets in and out.")
+        var root = new RootCommand("KeySell command line: prepare the database, load the demo, move strategy sheets in and out, and judge a sheet by the method.")
         {
             MigrateCommand.Create(host, terminal),
             SeedDemoCommand.Create(host, terminal),
             SheetCommands.Create(host, terminal),
+            AnalyzeCommand.Create(terminal, TimeProvider.System),
         };
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0 && parsed.Action is not { ClearsParseErrors: true })
         {
-            foreach (var error in parsed.Errors) await terminal.Error.WriteLineAsync($"keysell: {error.Message}");
+            foreach (var error in parsed.Errors) await terminal.Error.WriteLineAsync($"keysell: {OneLine(error.Message)}");
             await terminal.Error.WriteLineAsync($"See '{string.Join(' ', CommandPath(parsed))} --help'.");
             return ExitCodes.BadInput;
         }
@@ -65,6 +66,10 @@ public static class Program
         }
         return names;
     }
+
+    /// <summary>Some parser messages list choices on lines of their own; a problem stays one line so scripts can count them.</summary>
+    private static string OneLine(string message) =>
+        string.Join(' ', message.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
     /// <summary>The innermost message usually names the real cause (a locked file, a refused connection).</summary>
     private static string Describe(Exception e)

@@ -183,10 +183,68 @@ public sealed class CliTests : IAsyncDisposable
         result.ErrorLines.ShouldHaveSingleItem();
     }
 
+    [Fact]
+    public async Task Analyze_ExportedSheetOfCoachLeftDeal_ReportsCoachGoneInTheChosenLanguage()
+    {
+        await SeedAsync();
+        var id = await _cli.OpportunityIdAsync("冷轧 MES");
+        var sheetFile = _cli.PathOf("mes.json");
+        (await _cli.Run("sheet", "export", id.ToString(), "--output", sheetFile)).ExitCode.ShouldBe(0);
+
+        var english = await _cli.Run("analyze", sheetFile, "--as-of", "2026-11-27");
+        var chinese = await _cli.Run("analyze", sheetFile, "--as-of", "2026-11-27", "--lang", "zh-CN");
+
+        english.ExitCode.ShouldBe(0);
+        english.Error.ShouldBeEmpty();
+        var analysis = JsonNode.Parse(english.Out)!;
+        analysis["asOf"]!.GetValue<string>().ShouldBe("2026-11-27");
+        var coachGone = analysis["redFlags"]!.AsArray().Single(f => f!["id"]!.GetValue<string>() == "coach-gone")!;
+        coachGone["influence"]!.GetValue<string>().ShouldBe("qian-lixin");
+        coachGone["addressedBy"]!.AsArray().Count.ShouldBe(1);
+        analysis["funnel"]!["level"]!.GetValue<string>().ShouldBe("in");
+        var chineseFlag = JsonNode.Parse(chinese.Out)!["redFlags"]!.AsArray().Single(f => f!["id"]!.GetValue<string>() == "coach-gone")!;
+        chineseFlag["message"]!.GetValue<string>().ShouldNotBe(coachGone["message"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Analyze_SheetFromStdinWithoutDatabase_PrintsTheAnalysis()
+    {
+        const string sheet = """
+            {
+              "schema": "keysell.strategy-sheet/1",
+              "asOf": "2026-11-26",
+              "opportunity": { "name": "ERP", "account": "East China Steel Group", "engagement": "after-tender" },
+              "influences": [ { "id": "li-wei", "name": "Li Wei", "roles": ["economic"], "mode": "even-keel" } ]
+            }
+            """;
+
+        var result = await _cli.RunWithInput(sheet, "analyze", "-");
+
+        result.ExitCode.ShouldBe(0);
+        var ids = JsonNode.Parse(result.Out)!["redFlags"]!.AsArray().Select(f => f!["id"]!.GetValue<string>()).ToList();
+        ids.ShouldContain("late-entry");
+        ids.ShouldContain("unreceptive-economic-buyer");
+        File.Exists(_cli.PathOf("keysell.db")).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Analyze_BadSheet_ExitsTwoWithThePathOfEachProblem()
+    {
+        var result = await _cli.RunWithInput("""{ "schema": "keysell.strategy-sheet/1", "opportunity": { "name": "", "account": "A" }, "extra": 1 }""",
+            "analyze", "-");
+
+        result.ExitCode.ShouldBe(2);
+        result.Out.ShouldBeEmpty();
+        result.ErrorLines.ShouldAllBe(line => line.StartsWith("stdin: $."));
+        result.ErrorLines.Length.ShouldBeGreaterThanOrEqualTo(2);
+    }
+
     [Theory]
     [InlineData("sheet", "export", "not-a-guid")]
     [InlineData("sheet", "export")]
     [InlineData("no-such-command")]
+    [InlineData("analyze", "sheet.json", "--lang", "fr")]
+    [InlineData("analyze", "sheet.json", "--as-of", "yesterday")]
     public async Task Run_BadArguments_ExitsTwoWithoutStackTrace(params string[] args)
     {
         var result = await _cli.Run(args);
@@ -195,6 +253,7 @@ public sealed class CliTests : IAsyncDisposable
         result.Out.ShouldBeEmpty();
         result.Error.ShouldStartWith("keysell: ");
         result.Error.ShouldNotContain("   at ");
+        result.ErrorLines.ShouldAllBe(line => line.StartsWith("keysell: ") || line.StartsWith("See 'keysell"));
     }
 
     [Theory]
@@ -204,6 +263,7 @@ public sealed class CliTests : IAsyncDisposable
     [InlineData("sheet", "--help")]
     [InlineData("sheet", "export", "--help")]
     [InlineData("sheet", "import", "--help")]
+    [InlineData("analyze", "--help")]
     public async Task Help_EachCommand_ExitsZeroWithUsage(params string[] args)
     {
         var result = await _cli.Run(args);

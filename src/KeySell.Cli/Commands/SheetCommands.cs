@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text;
 using KeySell.Application.Common;
 using KeySell.Application.Sheets;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,9 +8,6 @@ namespace KeySell.Cli.Commands;
 /// <summary><c>keysell sheet export|import</c>: one opportunity's strategy sheet as contract JSON.</summary>
 public static class SheetCommands
 {
-    private const string Stdin = "-";
-    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
-
     public static Command Create(CliHost host, Terminal terminal) =>
         new("sheet", "Export and import strategy sheets (JSON format keysell.strategy-sheet/1) to edit, review or move an opportunity's strategy.")
         {
@@ -40,7 +36,7 @@ public static class SheetCommands
             var json = SheetWriter.Write(sheet) + Environment.NewLine;
             if (parsed.GetValue(output) is { } file)
             {
-                await File.WriteAllTextAsync(file, json, Utf8, ct);
+                await File.WriteAllTextAsync(file, json, SheetInput.Utf8, ct);
             }
             else
             {
@@ -70,18 +66,17 @@ public static class SheetCommands
         {
             var path = parsed.GetValue(file)!;
             var target = parsed.GetValue(opportunity) is { } given ? ParseId(given) : (Guid?)null;
-            var source = path == Stdin ? "stdin" : path;
-            var read = SheetReader.Read(await ReadAsync(path, terminal, ct));
-            if (read.Sheet is null) throw CliFailure.BadInput(read.Problems.Select(p => $"{source}: {p.Path}: {p.Message}").ToList());
+            var source = SheetInput.SourceName(path);
+            var sheet = await SheetInput.ReadAsync(path, terminal, ct);
 
             if (target is { } opportunityId)
             {
-                var applied = Unwrap(await services.GetRequiredService<ApplySheet.Handler>().Handle(new ApplySheet.Command(opportunityId, read.Sheet), ct), source);
+                var applied = Unwrap(await services.GetRequiredService<ApplySheet.Handler>().Handle(new ApplySheet.Command(opportunityId, sheet), ct), source);
                 await terminal.Out.WriteLineAsync($"Updated opportunity {opportunityId} (version {applied.Version}).");
             }
             else
             {
-                var created = Unwrap(await services.GetRequiredService<ImportSheet.Handler>().Handle(new ImportSheet.Command(read.Sheet), ct), source);
+                var created = Unwrap(await services.GetRequiredService<ImportSheet.Handler>().Handle(new ImportSheet.Command(sheet), ct), source);
                 await terminal.Out.WriteLineAsync(created.ToString());
             }
             return ExitCodes.Done;
@@ -91,19 +86,6 @@ public static class SheetCommands
 
     private static Guid ParseId(string text) =>
         Guid.TryParse(text, out var id) ? id : throw CliFailure.BadInput($"'{text}' is not an opportunity id; expected a GUID such as 0c6f1b2e-5d7a-4c1e-9a43-2f8d6b1e7c90.");
-
-    private static async Task<string> ReadAsync(string path, Terminal terminal, CancellationToken cancellationToken)
-    {
-        if (path == Stdin) return await terminal.In.ReadToEndAsync(cancellationToken);
-        try
-        {
-            return await File.ReadAllTextAsync(path, Utf8, cancellationToken);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw CliFailure.BadInput($"cannot read {path}: {e.Message}");
-        }
-    }
 
     /// <summary>Validation problems are the caller's to fix (exit 2, one line per field); the rest are failures (exit 1).</summary>
     private static T Unwrap<T>(Result<T> result, string? source)
