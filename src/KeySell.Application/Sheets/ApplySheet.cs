@@ -115,7 +115,8 @@ public static class ApplySheet
         if (o.IdealCustomerScore is { } score && account.IdealCustomerScore != score) account.IdealCustomerScore = score;
 
         var targets = await MatchInfluencesAsync(db, opportunity, account, sheet, ct);
-        var counterparts = await db.Colleagues.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).ToListAsync(ct);
+        // Oldest first, so a name shared by two colleagues keeps meaning the same one (ordered here: SQLite cannot sort DateTimeOffset).
+        var counterparts = (await db.Colleagues.ToListAsync(ct)).OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).ToList();
         var colleagueByName = new Dictionary<string, Colleague>(StringComparer.Ordinal);
         foreach (var colleague in counterparts) colleagueByName.TryAdd(colleague.Name, colleague);
 
@@ -180,7 +181,7 @@ public static class ApplySheet
         AppDbContext db, Opportunity opportunity, Account account, StrategySheet sheet, CancellationToken ct)
     {
         var existing = opportunity.Influences.OrderBy(i => i.Position).ToList();
-        var people = await db.People.Where(p => p.AccountId == account.Id).OrderBy(p => p.CreatedAt).ThenBy(p => p.Id).ToListAsync(ct);
+        var people = (await db.People.Where(p => p.AccountId == account.Id).ToListAsync(ct)).OrderBy(p => p.CreatedAt).ThenBy(p => p.Id).ToList();
         var claimed = new HashSet<BuyingInfluence>();
         var claimedPeople = new HashSet<Guid>();
         var targets = new BuyingInfluence?[sheet.Influences.Count];

@@ -25,7 +25,7 @@ public static class ImportSheet
             if (validation.HasErrors) return validation.ToError();
 
             var name = command.Sheet.Opportunity.Account;
-            var account = await db.Accounts.OrderBy(a => a.CreatedAt).ThenBy(a => a.Id).FirstOrDefaultAsync(a => a.Name == name, ct)
+            var account = (await db.Accounts.Where(a => a.Name == name).ToListAsync(ct)).OrderBy(a => a.CreatedAt).ThenBy(a => a.Id).FirstOrDefault()
                 ?? db.Accounts.Add(new Account { Name = name }).Entity;
             var opportunity = db.Opportunities.Add(new Opportunity { AccountId = account.Id, OwnerId = command.OwnerId }).Entity;
             await ApplySheet.WriteAsync(db, opportunity, account, command.Sheet, ct);
