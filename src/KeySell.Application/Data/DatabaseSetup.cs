@@ -1,5 +1,6 @@
 using System.Data.Common;
 using KeySell.Application.Common;
+using KeySell.Domain.Sheets;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -24,6 +25,8 @@ public static class DatabaseSetup
     {
         var options = configuration.GetSection(KeySellOptions.Section).Get<KeySellOptions>() ?? new KeySellOptions();
         services.AddSingleton(options);
+        services.AddSingleton(options.Analysis);
+        services.AddSingleton(new StrategyAnalyzer(options.Analysis));
         services.AddSingleton(TimeProvider.System);
         var (provider, connectionString) = Resolve(options, configuration);
         services.AddDbContext<AppDbContext>(db => Configure(db, provider, connectionString));

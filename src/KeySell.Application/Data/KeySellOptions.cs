@@ -1,3 +1,5 @@
+using KeySell.Domain.RedFlags;
+
 namespace KeySell.Application.Data;
 
 /// <summary>The <c>KeySell</c> configuration section (environment: <c>KeySell__…</c>).</summary>
@@ -10,6 +12,9 @@ public sealed class KeySellOptions
     public DatabaseOptions Database { get; set; } = new();
     public bool SeedDemoData { get; set; } = true;
     public AdminOptions Admin { get; set; } = new();
+
+    /// <summary>The team's thresholds for the red-flag rules (stale days, new-player days, fit threshold).</summary>
+    public AnalysisSettings Analysis { get; set; } = AnalysisSettings.Default;
 
     public string ResolveDataDirectory()
     {

@@ -55,5 +55,6 @@ public static class ApiSetup
         api.MapOpportunityEndpoints();
         api.MapBuyingInfluenceEndpoints();
         api.MapStrategySheetEndpoints();
+        api.MapRedFlagEndpoints();
     }
 }
