@@ -14,7 +14,8 @@ say() { printf '==> %s\n' "$*"; }
 find_pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
 missing=()
 [[ -x ${KEYSELL_CHROMIUM:-/usr/bin/chromium} ]] || missing+=(chromium)
-fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || missing+=(fonts-noto-cjk)
+# (no "grep -q" in a pipe: under pipefail its early exit fails fc-list)
+[[ $(fc-list 2>/dev/null) == *"Noto Sans CJK"* ]] || missing+=(fonts-noto-cjk)
 [[ -n $(find_pg_bin) && -x $(find_pg_bin)/initdb ]] || missing+=(postgresql)
 if ((${#missing[@]})); then
   if [[ $(id -u) -eq 0 ]]; then
