@@ -10,7 +10,7 @@ public static class KeySellTheme
         PaletteLight = new PaletteLight
         {
             Primary = "#1a4d8f",
-            Secondary = "#00796b",
+            Secondary = "#52606d",
             Tertiary = "#6a1b9a",
             Info = "#0277bd",
             Success = "#2e7d32",

@@ -32,4 +32,14 @@ public static class MethodLabels
 
     /// <summary>The support band's name (champion … opponent) for a value −5…+5.</summary>
     public static string SupportBand(this IStringLocalizer<UiText> text, int support) => text[$"Support.{SupportScale.Band(support)}"];
+
+    /// <summary>The small sign a seller reads at a glance: growth ↗, trouble ⚠, even keel →, overconfident ☼, unknown ?.</summary>
+    public static string Symbol(this ResponseMode mode) => mode switch
+    {
+        ResponseMode.Growth => "\u2197",
+        ResponseMode.Trouble => "\u26A0",
+        ResponseMode.EvenKeel => "\u2192",
+        ResponseMode.Overconfident => "\u263C",
+        _ => "?",
+    };
 }
