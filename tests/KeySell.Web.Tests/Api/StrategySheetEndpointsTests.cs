@@ -190,6 +190,29 @@ public abstract class StrategySheetEndpointsTests<TApp>(TApp app) : IClassFixtur
     }
 
     [Fact]
+    public async Task Put_WeakETagOfTheCurrentVersion_IsAccepted()
+    {
+        var (client, account, id) = await DealAsync();
+
+        var response = await PutSheetAsync(client, id, RichSheet(account), "W/\"1\"");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync(Ct));
+        response.Headers.ETag!.ToString().ShouldBe("\"2\"");
+    }
+
+    [Fact]
+    public async Task Put_IfMatchThatIsNoVersion_Returns400AndChangesNothing()
+    {
+        var (client, account, id) = await DealAsync();
+
+        var response = await PutSheetAsync(client, id, RichSheet(account), "\"yesterday\"");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await ProblemDocument.ReadAsync(response)).Errors.ShouldNotBeNull().Keys.ShouldBe(["If-Match"]);
+        (await GetSheetAsync(client, id)).ETag.ShouldBe("\"1\"");
+    }
+
+    [Fact]
     public async Task Put_InvalidSheet_Returns400WithErrorsKeyedByJsonPath()
     {
         var (client, account, id) = await DealAsync();
