@@ -1,3 +1,4 @@
+using KeySell.Application.Accounts;
 using KeySell.Application.Common;
 using KeySell.Application.OrgCharts;
 
@@ -9,24 +10,29 @@ public static class PersonEndpoints
     {
         api.MapGet("/accounts/{accountId:guid}/people", async (Guid accountId, string? search, int? page, int? pageSize, ListPeople.Handler handler, CancellationToken ct) =>
                 (await handler.Handle(new ListPeople.Query(accountId, search, new PageRequest(page ?? 1, pageSize ?? PageRequest.DefaultSize)), ct)).ToOk())
-            .WithTags("People").WithName("ListPeople").WithSummary("An account's people, searched by name or title.");
+            .WithTags("People").WithName("ListPeople").WithSummary("An account's people, searched by name or title, one page at a time.")
+            .Produces<Paged<PersonSummary>>().ProducesProblem(StatusCodes.Status404NotFound);
 
         var people = api.MapGroup("/people").WithTags("People");
 
         people.MapGet("/{id:guid}", async (Guid id, GetPerson.Handler handler, CancellationToken ct) =>
                 (await handler.Handle(new GetPerson.Query(id), ct)).ToOk())
-            .WithName("GetPerson").WithSummary("A person with manager, reports and every deal they influence.");
+            .WithName("GetPerson").WithSummary("A person with manager, reports and every deal they influence.")
+            .Produces<PersonDetail>().ProducesProblem(StatusCodes.Status404NotFound);
 
         people.MapPost("/", async (CreatePerson.Command command, CreatePerson.Handler handler, CancellationToken ct) =>
                 (await handler.Handle(command, ct)).ToCreated(p => $"/api/people/{p.Id}"))
-            .WithName("CreatePerson").WithSummary("Adds a person to an account's org chart.");
+            .WithName("CreatePerson").WithSummary("Adds a person to an account's org chart.")
+            .Produces<PersonDetail>(StatusCodes.Status201Created).ProducesValidationProblem();
 
         people.MapPut("/{id:guid}", async (Guid id, UpdatePerson.Command command, UpdatePerson.Handler handler, CancellationToken ct) =>
                 (await handler.Handle(command with { Id = id }, ct)).ToOk())
-            .WithName("UpdatePerson").WithSummary("Changes a person; 409 if someone saved a newer version.");
+            .WithName("UpdatePerson").WithSummary("Changes a person; 409 if someone saved a newer version.")
+            .Produces<PersonDetail>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
         people.MapDelete("/{id:guid}", async (Guid id, int version, DeletePerson.Handler handler, CancellationToken ct) =>
                 (await handler.Handle(new DeletePerson.Command(id, version), ct)).ToNoContent())
-            .WithName("DeletePerson").WithSummary("Removes a person; 409 while they influence a deal.");
+            .WithName("DeletePerson").WithSummary("Removes a person, moving their reports up to their manager; 409 while they influence a deal.")
+            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
     }
 }

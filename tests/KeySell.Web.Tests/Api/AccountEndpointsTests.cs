@@ -470,6 +470,30 @@ public abstract class AccountEndpointsTests<TApp>(TApp app) : IClassFixture<TApp
         person.Id().ShouldBe(cfo.Id());
         person["departmentId"].ShouldBeNull();
     }
+
+    [Fact]
+    public async Task OpenApi_Document_NamesAndSummarisesEveryAccountPersonAndColleagueOperation()
+    {
+        var document = await app.CreateClient().GetFromJsonAsync<JsonObject>("/openapi/v1.json", Ct);
+
+        var operations = document!["paths"]!.AsObject()
+            .SelectMany(path => path.Value!.AsObject().Select(op => op.Value!.AsObject()))
+            .Where(op => op["operationId"] is not null)
+            .ToDictionary(op => op["operationId"]!.GetValue<string>());
+        string[] expected =
+        [
+            "ListAccounts", "GetAccount", "CreateAccount", "UpdateAccount", "DeleteAccount", "AddAccountRelation", "RemoveAccountRelation",
+            "CreateDepartment", "UpdateDepartment", "DeleteDepartment", "ListPeople", "GetPerson", "CreatePerson", "UpdatePerson", "DeletePerson",
+            "ListColleagues", "GetColleague", "CreateColleague", "UpdateColleague", "DeleteColleague",
+        ];
+        foreach (var name in expected)
+        {
+            operations.ShouldContainKey(name);
+            operations[name]["summary"]!.GetValue<string>().ShouldNotBeNullOrWhiteSpace();
+            operations[name]["tags"]!.AsArray().ShouldNotBeEmpty();
+        }
+        operations["UpdateAccount"]["responses"]!.AsObject().Select(r => r.Key).ShouldBe(["200", "400", "404", "409"], ignoreOrder: true);
+    }
 }
 
 public sealed class AccountEndpointsTests_Sqlite(SqliteApp app) : AccountEndpointsTests<SqliteApp>(app);
