@@ -14,14 +14,22 @@ namespace KeySell.Cli;
 /// </summary>
 public sealed class CliHost(IEnumerable<KeyValuePair<string, string?>>? settings)
 {
-    /// <summary>Builds the services on first use, so <c>--help</c> works even with a broken configuration.</summary>
-    public async Task<T> RunAsync<T>(Func<IServiceProvider, Task<T>> work)
-    {
-        var configuration = new ConfigurationBuilder()
+    /// <summary>Read on first use, so <c>--help</c> works even with a broken appsettings.json.</summary>
+    private IConfiguration Configuration() =>
+        new ConfigurationBuilder()
             .AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true)
             .AddEnvironmentVariables()
             .AddInMemoryCollection(settings ?? [])
             .Build();
+
+    /// <summary>The <c>KeySell</c> section alone, for commands that need no database.</summary>
+    public KeySellOptions Options() =>
+        Configuration().GetSection(KeySellOptions.Section).Get<KeySellOptions>() ?? new KeySellOptions();
+
+    /// <summary>Builds the services on first use, so <c>--help</c> works even with a broken configuration.</summary>
+    public async Task<T> RunAsync<T>(Func<IServiceProvider, Task<T>> work)
+    {
+        var configuration = Configuration();
         var services = new ServiceCollection();
         services.AddKeySellData(configuration);
         services.AddKeySellHandlers();

@@ -22,7 +22,7 @@ public static class Program
             MigrateCommand.Create(host, terminal),
             SeedDemoCommand.Create(host, terminal),
             SheetCommands.Create(host, terminal),
-            AnalyzeCommand.Create(terminal, TimeProvider.System),
+            AnalyzeCommand.Create(host, terminal, TimeProvider.System),
         };
 
         var parsed = root.Parse(args);

@@ -14,6 +14,9 @@ public sealed class CliSandbox : IAsyncDisposable
 {
     public string DataDirectory { get; } = Directory.CreateTempSubdirectory("keysell-cli-").FullName;
 
+    /// <summary>Extra configuration, as appsettings.json or KeySell__… variables would give it.</summary>
+    public Dictionary<string, string?> Settings { get; } = [];
+
     public async Task<CliResult> Run(params string[] args) => await RunWithInput("", args);
 
     public async Task<CliResult> RunWithInput(string stdin, params string[] args)
@@ -27,6 +30,7 @@ public sealed class CliSandbox : IAsyncDisposable
             ["KeySell:Database:Provider"] = "sqlite",
             ["ConnectionStrings:KeySell"] = "",
         };
+        foreach (var (key, value) in Settings) settings[key] = value;
         var exitCode = await Program.RunAsync(args, new Terminal(output, error, new StringReader(stdin)), settings,
             TestContext.Current.CancellationToken);
         return new CliResult(exitCode, output.ToString(), error.ToString());

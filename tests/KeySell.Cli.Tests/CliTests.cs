@@ -228,6 +228,22 @@ public sealed class CliTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Analyze_FitThreshold_TeamSettingAppliesAndOptionWins()
+    {
+        const string sheet = """
+            { "schema": "keysell.strategy-sheet/1", "asOf": "2026-11-26",
+              "opportunity": { "name": "ERP", "account": "A", "idealCustomerScore": 1.5 } }
+            """;
+        static bool PoorFit(CliResult result) =>
+            JsonNode.Parse(result.Out)!["redFlags"]!.AsArray().Any(f => f!["id"]!.GetValue<string>() == "poor-fit");
+
+        PoorFit(await _cli.RunWithInput(sheet, "analyze", "-")).ShouldBeFalse();
+        _cli.Settings["KeySell:Analysis:FitThreshold"] = "2";
+        PoorFit(await _cli.RunWithInput(sheet, "analyze", "-")).ShouldBeTrue();
+        PoorFit(await _cli.RunWithInput(sheet, "analyze", "-", "--fit-threshold", "1")).ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task Analyze_BadSheet_ExitsTwoWithThePathOfEachProblem()
     {
         var result = await _cli.RunWithInput("""{ "schema": "keysell.strategy-sheet/1", "opportunity": { "name": "", "account": "A" }, "extra": 1 }""",

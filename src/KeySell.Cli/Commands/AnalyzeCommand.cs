@@ -3,14 +3,13 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using KeySell.Application.RedFlags;
-using KeySell.Domain.RedFlags;
 using KeySell.Domain.Sheets;
 
 namespace KeySell.Cli.Commands;
 
 /// <summary>
-/// <c>keysell analyze</c>: judges a sheet file by the method, without a database, and prints the
-/// analysis in the contract's output format.
+/// <c>keysell analyze</c>: judges a sheet file by the method, without a database, with the team's
+/// thresholds from the configuration, and prints the analysis in the contract's output format.
 /// </summary>
 public static class AnalyzeCommand
 {
@@ -21,7 +20,7 @@ public static class AnalyzeCommand
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static Command Create(Terminal terminal, TimeProvider time)
+    public static Command Create(CliHost host, Terminal terminal, TimeProvider time)
     {
         var file = new Argument<string>("FILE") { Description = "The strategy sheet to judge, or '-' for standard input." };
         var asOf = new Option<string?>("--as-of")
@@ -29,10 +28,9 @@ public static class AnalyzeCommand
             Description = "Judge the sheet as of this day (YYYY-MM-DD) instead of the sheet's asOf, or today when it has none.",
             HelpName = "DATE",
         };
-        var fitThreshold = new Option<decimal>("--fit-threshold")
+        var fitThreshold = new Option<decimal?>("--fit-threshold")
         {
-            Description = "Ideal-customer scores below this raise poor-fit.",
-            DefaultValueFactory = _ => AnalysisSettings.Default.FitThreshold,
+            Description = "Ideal-customer scores below this raise poor-fit. Default: the team's KeySell:Analysis:FitThreshold, else 0.",
             HelpName = "SCORE",
         };
         var language = new Option<string>("--lang")
@@ -53,7 +51,9 @@ public static class AnalyzeCommand
             var path = parsed.GetValue(file)!;
             var day = ParseDay(parsed.GetValue(asOf));
             var sheet = await SheetInput.ReadAsync(path, terminal, ct);
-            var analyzer = new StrategyAnalyzer(AnalysisSettings.Default with { FitThreshold = parsed.GetValue(fitThreshold) });
+            // The team's thresholds (KeySell:Analysis), as the web app uses them; the option wins.
+            var team = host.Options().Analysis;
+            var analyzer = new StrategyAnalyzer(team with { FitThreshold = parsed.GetValue(fitThreshold) ?? team.FitThreshold });
             var analysis = analyzer.Analyze(sheet, day ?? sheet.AsOf ?? DateOnly.FromDateTime(time.GetLocalNow().DateTime));
             var document = AnalysisDocument.From(analysis, RedFlagWords.For(parsed.GetValue(language)));
             await terminal.Out.WriteLineAsync(JsonSerializer.Serialize(document, Json));
