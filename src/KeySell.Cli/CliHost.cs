@@ -48,6 +48,13 @@ public sealed class CliHost(IEnumerable<KeyValuePair<string, string?>>? settings
         return pending;
     }
 
+    /// <summary>Stops with a clear next step instead of a "no such table" error on a new or outdated database.</summary>
+    public static async Task RequireUpToDateAsync(AppDbContext db, CancellationToken cancellationToken)
+    {
+        if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+            throw CliFailure.Failed($"the {Describe(db)} is not set up for this version; run 'keysell migrate' first.");
+    }
+
     /// <summary>Where the data lives, for messages: never the full connection string, which may hold a password.</summary>
     public static string Describe(AppDbContext db)
     {

@@ -170,6 +170,16 @@ public sealed class CliTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task SheetExport_DatabaseNotMigrated_ExitsOneSayingToMigrate()
+    {
+        var result = await _cli.Run("sheet", "export", Guid.NewGuid().ToString());
+
+        result.ExitCode.ShouldBe(1);
+        result.Out.ShouldBeEmpty();
+        result.ErrorLines.ShouldHaveSingleItem().ShouldContain("keysell migrate");
+    }
+
+    [Fact]
     public async Task SheetImport_UnknownOpportunity_ExitsOne()
     {
         await SeedAsync();

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using KeySell.Application.Common;
+using KeySell.Application.Data;
 using KeySell.Application.Sheets;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -32,6 +33,7 @@ public static class SheetCommands
         command.SetAction((parsed, ct) => host.RunAsync(async services =>
         {
             var opportunityId = ParseId(parsed.GetValue(id)!);
+            await CliHost.RequireUpToDateAsync(services.GetRequiredService<AppDbContext>(), ct);
             var sheet = Unwrap(await services.GetRequiredService<ExportSheet.Handler>().Handle(new ExportSheet.Query(opportunityId), ct), source: null);
             var json = SheetWriter.Write(sheet) + Environment.NewLine;
             if (parsed.GetValue(output) is { } file)
@@ -68,6 +70,7 @@ public static class SheetCommands
             var target = parsed.GetValue(opportunity) is { } given ? ParseId(given) : (Guid?)null;
             var source = SheetInput.SourceName(path);
             var sheet = await SheetInput.ReadAsync(path, terminal, ct);
+            await CliHost.RequireUpToDateAsync(services.GetRequiredService<AppDbContext>(), ct);
 
             if (target is { } opportunityId)
             {
