@@ -1,0 +1,103 @@
+using System.Globalization;
+using KeySell.Domain.Accounts;
+using KeySell.Domain.BuyingInfluences;
+using KeySell.Domain.Common;
+using KeySell.Domain.Objections;
+using KeySell.Domain.Opportunities;
+using KeySell.Domain.OrgCharts;
+using KeySell.Web.Components.Shared;
+using KeySell.Web.Resources;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace KeySell.Web.Tests.Shell;
+
+public class MethodLabelsTests
+{
+    private static readonly IStringLocalizer<UiText> Text = new StringLocalizer<UiText>(
+        new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance));
+
+    public static TheoryData<string, string> EveryMethodValue()
+    {
+        var data = new TheoryData<string, string>();
+        void Add<T>() where T : struct, Enum
+        {
+            foreach (var id in MethodIds.AllIds<T>()) data.Add(typeof(T).Name, id);
+        }
+        Add<BuyingRoles>();
+        Add<InfluenceLevel>();
+        Add<ContactLevel>();
+        Add<ResponseMode>();
+        Add<FunnelLevel>();
+        Add<Engagement>();
+        Add<ExpectedOutcome>();
+        Add<PersonStatus>();
+        Add<RelationType>();
+        Add<ObjectionStatus>();
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(EveryMethodValue))]
+    public void Label_EveryMethodId_HasItsOwnEnglishAndChineseText(string type, string id)
+    {
+        var english = In("en", () => Text[$"Enum.{type}.{id}"]);
+        var chinese = In("zh-CN", () => Text[$"Enum.{type}.{id}"]);
+
+        english.ResourceNotFound.ShouldBeFalse();
+        chinese.ResourceNotFound.ShouldBeFalse();
+        chinese.Value.ShouldNotBe(english.Value);
+    }
+
+    [Fact]
+    public void Label_ChineseCulture_UsesTheCourseTerms()
+    {
+        In("zh-CN", () => Text.Label(BuyingRoles.Coach)).ShouldBe("教练");
+        In("zh-CN", () => Text.Label(BuyingRoles.User)).ShouldBe("用户");
+        In("zh-CN", () => Text.Label(BuyingRoles.Technical)).ShouldBe("技术把关者");
+        In("zh-CN", () => Text.Label(BuyingRoles.Economic)).ShouldBe("决策者");
+        In("zh-CN", () => Text.Label(ResponseMode.EvenKeel)).ShouldBe("四平八稳型");
+        In("zh-CN", () => Text.Label(ContactLevel.Frequent)).ShouldBe("经常接触");
+    }
+
+    [Fact]
+    public void Label_NoValueRecorded_ReadsUnknown()
+    {
+        In("en", () => Text.Label((Engagement?)null)).ShouldBe("Unknown");
+        In("zh-CN", () => Text.Label((Engagement?)null)).ShouldBe("未知");
+    }
+
+    [Fact]
+    public void Roles_SeveralRoles_NamesEachInTheReadersLanguage()
+    {
+        In("en", () => Text.Roles(BuyingRoles.Coach | BuyingRoles.Economic)).ShouldBe("Coach, Economic buyer");
+        In("zh-CN", () => Text.Roles(BuyingRoles.None)).ShouldBe("角色未知");
+    }
+
+    [Theory]
+    [InlineData(5, "champion")]
+    [InlineData(4, "champion")]
+    [InlineData(3, "supporter")]
+    [InlineData(1, "supporter")]
+    [InlineData(0, "neutral")]
+    [InlineData(-1, "skeptic")]
+    [InlineData(-3, "skeptic")]
+    [InlineData(-4, "opponent")]
+    [InlineData(-5, "opponent")]
+    public void Band_SupportValue_FollowsTheMethodsBands(int support, string band) => SupportScale.Band(support).ShouldBe(band);
+
+    private static T In<T>(string culture, Func<T> read)
+    {
+        var (ui, format) = (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture);
+        try
+        {
+            CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = new CultureInfo(culture);
+            return read();
+        }
+        finally
+        {
+            (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture) = (ui, format);
+        }
+    }
+}
