@@ -23,8 +23,8 @@ namespace KeySell.Application.Sheets;
 /// </summary>
 public static class ApplySheet
 {
-    /// <param name="Version">The opportunity version the sheet was based on (If-Match); null applies over whatever is stored.</param>
-    public sealed record Command(Guid OpportunityId, StrategySheet Sheet, int? Version = null);
+    /// <param name="ExpectedTag">The tag of the sheet the change was based on (If-Match); null applies over whatever is stored.</param>
+    public sealed record Command(Guid OpportunityId, StrategySheet Sheet, string? ExpectedTag = null);
 
     public sealed class Handler(AppDbContext db, TimeProvider time)
     {
@@ -43,7 +43,11 @@ public static class ApplySheet
             if (!validation.HasErrors && command.Sheet.Opportunity.Account != account.Name)
                 validation.Add("$.opportunity.account", Messages.Format("Sheet.OtherAccount", command.Sheet.Opportunity.Account, account.Name));
             if (validation.HasErrors) return validation.ToError();
-            if (command.Version is { } version && db.CheckVersion(opportunity, version, "opportunity") is { } stale) return stale;
+            if (command.ExpectedTag is { } expected)
+            {
+                var current = SheetTag.Of(opportunity.Version, opportunity.Influences.Select(i => (i.Id, i.Version)));
+                if (current != expected) return Error.Conflict(Messages.Format("Sheet.Stale", opportunity.UpdatedBy, opportunity.UpdatedAt));
+            }
 
             await WriteAsync(db, opportunity, account, command.Sheet, ct);
             db.Entry(opportunity).State = EntityState.Modified;

@@ -5,8 +5,28 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KeySell.Application.Sheets;
 
-/// <summary>A sheet together with the opportunity version it was read at (the API's ETag).</summary>
-public sealed record VersionedSheet(StrategySheet Sheet, int Version);
+/// <summary>
+/// A sheet with the state it was read at. <see cref="Tag"/> (the API's ETag) covers the opportunity
+/// and every influence row, because a row is edited on its own and must not be overwritten unseen
+/// by a whole-sheet save based on an older read.
+/// </summary>
+public sealed record VersionedSheet(StrategySheet Sheet, int Version, string Tag);
+
+public static class SheetTag
+{
+    /// <summary>Stable across processes (unlike <see cref="HashCode"/>), so any app server can check any other's tag.</summary>
+    public static string Of(int opportunityVersion, IEnumerable<(Guid Id, int Version)> influences)
+    {
+        const ulong offset = 14695981039346656037, prime = 1099511628211;
+        var hash = offset;
+        foreach (var (id, version) in influences.OrderBy(i => i.Id))
+        {
+            foreach (var b in id.ToByteArray()) hash = (hash ^ b) * prime;
+            for (var shift = 0; shift < 32; shift += 8) hash = (hash ^ (byte)(version >> shift)) * prime;
+        }
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{opportunityVersion}.{hash:x16}");
+    }
+}
 
 /// <summary>One opportunity's strategy as a portable sheet, judged as of today.</summary>
 public static class ExportSheet
@@ -46,7 +66,7 @@ public static class ExportSheet
                 o.Strengths.OrderBy(s => s.Position).Select(s => new SheetStrength(s.Text, s.Addresses)).ToList(),
                 o.Objections.OrderBy(x => x.Position).Select(x => new SheetObjection(x.FromKey, x.Text, x.Status)).ToList(),
                 o.RedFlags.OrderBy(f => f.Position).Select(f => new SheetRedFlag(f.Text, f.InfluenceKey)).ToList());
-            return new VersionedSheet(sheet, o.Version);
+            return new VersionedSheet(sheet, o.Version, SheetTag.Of(o.Version, o.Influences.Select(i => (i.Id, i.Version))));
         }
     }
 }

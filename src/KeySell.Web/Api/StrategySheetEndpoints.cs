@@ -28,27 +28,25 @@ public static class StrategySheetEndpoints
                 var errors = read.Problems.GroupBy(p => p.Path).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray());
                 return new Error(ErrorKind.Validation, Messages.Format("ValidationFailed"), errors).ToProblem();
             }
-            var result = await handler.Handle(new ApplySheet.Command(id, read.Sheet, ifMatch?.Version), ct);
+            var result = await handler.Handle(new ApplySheet.Command(id, read.Sheet, ifMatch?.Tag), ct);
             return result.Match(s => Sheet(http, s), e => e.ToProblem());
         }).Accepts<object>("application/json");
     }
 
     private static IResult Sheet(HttpContext http, VersionedSheet sheet)
     {
-        http.Response.Headers.ETag = $"\"{sheet.Version}\"";
+        http.Response.Headers.ETag = $"\"{sheet.Tag}\"";
         return Results.Text(SheetWriter.Write(sheet.Sheet), "application/json; charset=utf-8");
     }
 
     /// <summary>
-    /// The version the client based its sheet on: <c>"7"</c> or <c>W/"7"</c>. No header (or <c>*</c>)
-    /// means the client did not ask for a check.
+    /// The tag the client based its sheet on, strong (<c>"7.ab…"</c>) or weak (<c>W/"7.ab…"</c>).
+    /// No header (or <c>*</c>) means the client did not ask for a check.
     /// </summary>
-    private static (bool Valid, int? Version)? IfMatch(HttpRequest request)
+    private static (bool Valid, string? Tag)? IfMatch(HttpRequest request)
     {
         var header = request.Headers.IfMatch.ToString().Trim();
         if (header.Length == 0 || header == "*") return null;
-        if (!EntityTagHeaderValue.TryParse(header, out var tag)) return (false, null);
-        var inner = tag.Tag.ToString().Trim('"');
-        return int.TryParse(inner, NumberStyles.None, CultureInfo.InvariantCulture, out var version) ? (true, version) : (false, null);
+        return EntityTagHeaderValue.TryParse(header, out var tag) ? (true, tag.Tag.ToString().Trim('"')) : (false, null);
     }
 }

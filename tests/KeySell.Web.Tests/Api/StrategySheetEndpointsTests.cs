@@ -125,7 +125,7 @@ public abstract class StrategySheetEndpointsTests<TApp>(TApp app) : IClassFixtur
 
         var (json, etag) = await GetSheetAsync(client, id);
 
-        etag.ShouldBe("\"1\"");
+        etag.ShouldStartWith("\"1.");
         var sheet = JsonNode.Parse(json)!;
         sheet["schema"]!.GetValue<string>().ShouldBe("keysell.strategy-sheet/1");
         sheet["asOf"]!.GetValue<string>().ShouldBe(DateOnly.FromDateTime(DateTime.Now).ToString("yyyy-MM-dd"));
@@ -194,22 +194,45 @@ public abstract class StrategySheetEndpointsTests<TApp>(TApp app) : IClassFixtur
     {
         var (client, account, id) = await DealAsync();
 
-        var response = await PutSheetAsync(client, id, RichSheet(account), "W/\"1\"");
+        var (_, tag) = await GetSheetAsync(client, id);
+
+        var response = await PutSheetAsync(client, id, RichSheet(account), "W/" + tag);
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync(Ct));
-        response.Headers.ETag!.ToString().ShouldBe("\"2\"");
+        response.Headers.ETag!.ToString().ShouldStartWith("\"2.");
     }
 
     [Fact]
-    public async Task Put_IfMatchThatIsNoVersion_Returns400AndChangesNothing()
+    public async Task Put_IfMatchThatIsNoETag_Returns400AndChangesNothing()
     {
         var (client, account, id) = await DealAsync();
+        var (_, tag) = await GetSheetAsync(client, id);
 
-        var response = await PutSheetAsync(client, id, RichSheet(account), "\"yesterday\"");
+        var response = await PutSheetAsync(client, id, RichSheet(account), "yesterday");
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await ProblemDocument.ReadAsync(response)).Errors.ShouldNotBeNull().Keys.ShouldBe(["If-Match"]);
-        (await GetSheetAsync(client, id)).ETag.ShouldBe("\"1\"");
+        (await GetSheetAsync(client, id)).ETag.ShouldBe(tag);
+    }
+
+    [Fact]
+    public async Task Put_AfterSomeoneEditedOneInfluenceRow_Returns409AndKeepsTheirEdit()
+    {
+        var (client, account, id) = await DealAsync();
+        (await PutSheetAsync(client, id, RichSheet(account))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var (read, tag) = await GetSheetAsync(client, id);
+        var detail = (await client.GetFromJsonAsync<JsonObject>($"/api/opportunities/{id}", Ct))!;
+        var row = detail["influences"]![0]!.AsObject();
+        var edit = JsonNode.Parse(row.ToJsonString())!.AsObject();
+        foreach (var name in new[] { "id", "key", "personId", "personName", "personTitle", "personStatus", "counterpartName", "createdAt", "createdBy", "updatedAt", "updatedBy", "opportunityId", "position" })
+            edit.Remove(name);
+        edit["support"] = 5;
+        (await client.PutAsJsonAsync($"/api/influences/{row["id"]}", edit, Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var response = await PutSheetAsync(client, id, read, tag);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        JsonNode.Parse((await GetSheetAsync(client, id)).Json)!["influences"]![0]!["support"]!.GetValue<int>().ShouldBe(5);
     }
 
     [Fact]
