@@ -55,18 +55,18 @@ public sealed partial class AccountPages(IPage page)
     /// Whether the report's node sits in the manager's branch of the org-chart tree: inside the
     /// nearest tree item (or list item) that holds the manager's node, and not that node itself.
     /// </summary>
-    public async Task<bool> IsUnderAsync(string report, string manager)
-    {
-        var reportNode = await PersonNode(report).ElementHandleAsync();
-        return await PersonNode(manager).EvaluateAsync<bool>(
+    public async Task<bool> IsUnderAsync(string report, string manager) =>
+        await OrgChart.EvaluateAsync<bool>(
             """
-            (managerNode, reportNode) => {
+            (chart, [report, manager]) => {
+              const node = name => [...chart.querySelectorAll('[data-testid=person-node]')].find(n => n.innerText.includes(name));
+              const reportNode = node(report), managerNode = node(manager);
+              if (!reportNode || !managerNode) return false;
               const branch = managerNode.closest('[role=treeitem], li');
               return !!branch && branch !== reportNode.closest('[role=treeitem], li') && branch.contains(reportNode);
             }
             """,
-            reportNode);
-    }
+            new[] { report, manager });
 
     /// <summary>Creates an opportunity on the open account; the app opens its strategy sheet.</summary>
     public async Task CreateOpportunityAsync(string name, string product, decimal amount, string currency)

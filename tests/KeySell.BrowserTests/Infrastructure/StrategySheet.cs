@@ -15,7 +15,9 @@ public sealed class StrategySheet(IPage page)
     public ILocator Grid => page.GetByTestId("influence-grid");
     public ILocator Rows => page.GetByTestId("influence-row");
 
-    public ILocator Row(string person) => page.Locator($"[data-testid=influence-row][data-person=\"{person}\"]");
+    public ILocator Row(string person) => page.Locator(RowSelector(person));
+
+    private static string RowSelector(string person) => $"[data-testid=influence-row][data-person=\"{person}\"]";
 
     /// <summary>Waits until the sheet has loaded its opportunity and the circuit is live.</summary>
     public async Task WaitLoadedAsync()
@@ -31,6 +33,9 @@ public sealed class StrategySheet(IPage page)
         var search = page.GetByTestId("influence-person");
         await search.FillAsync(name[..Math.Min(3, name.Length)]);
         await page.Locator(".mud-popover-open [data-testid=influence-person-option]", new() { HasText = name }).ClickAsync();
+        // The server took the pick once it shows the name and locks the new-person fields.
+        await Expect(search).ToHaveValueAsync(name);
+        await Expect(page.GetByTestId("influence-new-name")).ToBeDisabledAsync();
         await page.GetByTestId("influence-add-confirm").ClickAsync();
         await Expect(Row(name)).ToBeVisibleAsync();
         await WaitSavedAsync();
@@ -80,14 +85,17 @@ public sealed class StrategySheet(IPage page)
     }
 
     /// <summary>Waits until one of the row's drop-downs shows the option, as text or as its input's value.</summary>
-    public async Task ExpectShowsAsync(string person, string select, string option)
-    {
-        var wrapper = await Row(person).GetByTestId(select).ElementHandleAsync();
+    /// <remarks>Queried afresh on every poll: a save may re-render the row and replace its elements.</remarks>
+    public async Task ExpectShowsAsync(string person, string select, string option) =>
         await page.WaitForFunctionAsync(
-            "([wrapper, option]) => wrapper.innerText.includes(option) || [...wrapper.querySelectorAll('input')].some(i => i.value.includes(option))",
-            new object[] { wrapper, option },
+            """
+            ([selector, option]) => {
+              const wrapper = document.querySelector(selector);
+              return !!wrapper && (wrapper.innerText.includes(option) || [...wrapper.querySelectorAll('input')].some(i => i.value.includes(option)));
+            }
+            """,
+            new object[] { $"{RowSelector(person)} [data-testid={select}]", option },
             new() { Timeout = BrowserFixture.Timeout });
-    }
 
     public async Task WaitSavedAsync() => await Expect(SaveState).ToHaveAttributeAsync("data-state", "saved");
 }

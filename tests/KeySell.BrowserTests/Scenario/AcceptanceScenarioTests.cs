@@ -72,5 +72,14 @@ public sealed class AcceptanceScenarioTests(BrowserFixture fixture) : BrowserTes
         await Page.GetByTestId("account-link").ClickAsync();
         await Expect(accounts.PersonNode("Wang Fang")).ToBeVisibleAsync();
         await ShotAsync("org-chart-with-new-person");
+
+        // The coach's own page knows their manager and the deal they influence.
+        await accounts.PersonNode("Zhang Min").ClickAsync();
+        await Expect(Page.GetByTestId("person-heading")).ToHaveTextAsync("Zhang Min");
+        await Expect(Page.GetByTestId("person-manager-link")).ToHaveTextAsync("Li Wei");
+        var deal = Page.GetByTestId("person-deals").Locator("tr")
+            .Filter(new() { Has = Page.GetByTestId("person-deal-link").Filter(new() { HasText = "Coil inspection line" }) });
+        await Expect(deal.GetByTestId("support-chip")).ToHaveTextAsync("+4");
+        await ShotAsync("coach-person-page");
     }
 }
