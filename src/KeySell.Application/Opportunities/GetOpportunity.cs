@@ -11,6 +11,7 @@ public sealed record OpportunityDetail(
     Guid Id,
     Guid AccountId,
     string AccountName,
+    decimal? IdealCustomerScore,
     string Name,
     ObjectiveData Objective,
     Engagement? Engagement,
@@ -57,7 +58,7 @@ public static class GetOpportunity
             .FirstOrDefaultAsync(x => x.Id == id, ct);
         if (o is null) return null;
         return new OpportunityDetail(
-            o.Id, o.AccountId, o.Account!.Name, o.Name, ObjectiveData.From(o.Objective), o.Engagement, o.FunnelLevel,
+            o.Id, o.AccountId, o.Account!.Name, o.Account.IdealCustomerScore, o.Name, ObjectiveData.From(o.Objective), o.Engagement, o.FunnelLevel,
             o.ExpectedOutcome, o.OwnerId, o.Owner?.Name, o.Version,
             o.Influences.OrderBy(i => i.Position).ThenBy(i => i.Key, StringComparer.Ordinal).Select(InfluenceDetail.From).ToList(),
             o.Strengths.OrderBy(s => s.Position).Select(s => new StrengthItem(s.Text, s.Addresses)).ToList(),

@@ -14,9 +14,10 @@ public sealed record FlagLine(string Id, string? InfluenceKey, string? PersonNam
 /// </summary>
 public sealed record SheetAnalysisView(IReadOnlyList<FlagLine> Flags, FunnelVerdict Funnel)
 {
-    public static SheetAnalysisView Of(SheetSession session, DateOnly today, CultureInfo culture)
+    /// <param name="analyzer">The team's analyzer, so thresholds set in configuration apply on screen too.</param>
+    public static SheetAnalysisView Of(SheetSession session, DateOnly today, CultureInfo culture, StrategyAnalyzer analyzer)
     {
-        var analysis = StrategyAnalyzer.Default.Analyze(ToSheet(session), today);
+        var analysis = analyzer.Analyze(ToSheet(session), today);
         var words = new RedFlagWords(culture);
         var flags = analysis.RedFlags
             .Select(flag =>

@@ -23,6 +23,7 @@ public sealed class SheetStore(HandlerScope scope)
             Version = o.Version,
             AccountId = o.AccountId,
             AccountName = o.AccountName,
+            IdealCustomerScore = o.IdealCustomerScore,
             Name = o.Name,
             Product = o.Objective.Product,
             Quantity = o.Objective.Quantity,
