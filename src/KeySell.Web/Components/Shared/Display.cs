@@ -11,9 +11,10 @@ public static class Display
 {
     private static readonly ConcurrentDictionary<string, string> Symbols = new(StringComparer.Ordinal);
 
-    public static string Money(decimal amount, string? currency)
+    public static string Money(decimal amount, string? currency) => Money(amount, currency, CultureInfo.CurrentCulture);
+
+    public static string Money(decimal amount, string? currency, CultureInfo culture)
     {
-        var culture = CultureInfo.CurrentCulture;
         var format = (NumberFormatInfo)culture.NumberFormat.Clone();
         format.CurrencyDecimalDigits = amount == decimal.Truncate(amount) ? 0 : 2;
         format.CurrencySymbol = string.IsNullOrWhiteSpace(currency) ? "" : Symbol(currency.Trim().ToUpperInvariant(), culture);
@@ -21,9 +22,10 @@ public static class Display
     }
 
     /// <summary>The culture's long date without the weekday.</summary>
-    public static string Date(DateOnly date)
+    public static string Date(DateOnly date) => Date(date, CultureInfo.CurrentCulture);
+
+    public static string Date(DateOnly date, CultureInfo culture)
     {
-        var culture = CultureInfo.CurrentCulture;
         var pattern = culture.DateTimeFormat.LongDatePattern
             .Replace("dddd, ", "", StringComparison.Ordinal)
             .Replace(", dddd", "", StringComparison.Ordinal)
