@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using KeySell.Application.RedFlags;
+using KeySell.Application.Sheets;
 using KeySell.Domain.Sheets;
 
 namespace KeySell.Cli.Commands;
@@ -19,6 +20,9 @@ public static class AnalyzeCommand
         // Chinese messages stay readable instead of \uXXXX escapes.
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
+
+    /// <summary>JSON Lines needs one analysis per line, so nothing may be indented.</summary>
+    private static readonly JsonSerializerOptions JsonLine = new(Json) { WriteIndented = false };
 
     public static Command Create(CliHost host, Terminal terminal, TimeProvider time)
     {
@@ -40,26 +44,94 @@ public static class AnalyzeCommand
             HelpName = "LANG",
         };
         language.AcceptOnlyFromAmong("en", "zh-CN");
+        var jsonLines = new Option<bool>("--jsonl")
+        {
+            Description = "Read one sheet per line and print one analysis per line, in order. A bad line is reported with its " +
+                "line number and skipped; the exit code is 2 at the end if any line was bad.",
+        };
         var command = new Command("analyze",
             "Judge a strategy sheet by the method: red flags with messages and suggested actions, receptive and unreceptive influences, " +
             "and whether the funnel level is earned. Prints JSON; needs no database.")
         {
-            file, asOf, fitThreshold, language,
+            file, asOf, fitThreshold, language, jsonLines,
         };
         command.SetAction(async (parsed, ct) =>
         {
             var path = parsed.GetValue(file)!;
             var day = ParseDay(parsed.GetValue(asOf));
-            var sheet = await SheetInput.ReadAsync(path, terminal, ct);
             // The team's thresholds (KeySell:Analysis), as the web app uses them; the option wins.
             var team = host.Options().Analysis;
             var analyzer = new StrategyAnalyzer(team with { FitThreshold = parsed.GetValue(fitThreshold) ?? team.FitThreshold });
-            var analysis = analyzer.Analyze(sheet, day ?? sheet.AsOf ?? DateOnly.FromDateTime(time.GetLocalNow().DateTime));
-            var document = AnalysisDocument.From(analysis, RedFlagWords.For(parsed.GetValue(language)));
+            var words = RedFlagWords.For(parsed.GetValue(language));
+            var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+            if (parsed.GetValue(jsonLines))
+            {
+                return await AnalyzeLinesAsync(path, terminal, analyzer, words, day ?? today, day is not null, ct);
+            }
+            var sheet = await SheetInput.ReadAsync(path, terminal, ct);
+            var analysis = analyzer.Analyze(sheet, day ?? sheet.AsOf ?? today);
+            var document = AnalysisDocument.From(analysis, words);
             await terminal.Out.WriteLineAsync(JsonSerializer.Serialize(document, Json));
             return ExitCodes.Done;
         });
         return command;
+    }
+
+    /// <summary>
+    /// Streams the lines: only one sheet is held at a time, so memory stays flat whatever the size of the input,
+    /// and a bad line costs only that line.
+    /// </summary>
+    /// <param name="fallbackDay">The --as-of day when <paramref name="overrides"/>, else today for sheets without asOf.</param>
+    public static async Task<int> AnalyzeLinesAsync(
+        string path, Terminal terminal, StrategyAnalyzer analyzer, RedFlagWords words, DateOnly fallbackDay, bool overrides,
+        CancellationToken cancellationToken)
+    {
+        var source = SheetInput.SourceName(path);
+        TextReader reader;
+        if (path == SheetInput.Stdin)
+        {
+            reader = terminal.In;
+        }
+        else
+        {
+            try
+            {
+                reader = new StreamReader(path, SheetInput.Utf8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw CliFailure.BadInput($"cannot read {path}: {e.Message}");
+            }
+        }
+
+        var anyBad = false;
+        var lineNumber = 0;
+        try
+        {
+            while (await reader.ReadLineAsync(cancellationToken) is { } line)
+            {
+                lineNumber++;
+                if (string.IsNullOrWhiteSpace(line)) continue;
+                var read = SheetReader.Read(line);
+                if (read.Sheet is not { } sheet)
+                {
+                    anyBad = true;
+                    foreach (var problem in read.Problems)
+                    {
+                        await terminal.Error.WriteLineAsync($"{source}:{lineNumber}: {problem.Path}: {problem.Message}");
+                    }
+                    continue;
+                }
+                var analysis = analyzer.Analyze(sheet, overrides ? fallbackDay : sheet.AsOf ?? fallbackDay);
+                await terminal.Out.WriteLineAsync(JsonSerializer.Serialize(AnalysisDocument.From(analysis, words), JsonLine));
+            }
+        }
+        finally
+        {
+            if (!ReferenceEquals(reader, terminal.In)) reader.Dispose();
+        }
+        await terminal.Out.FlushAsync(cancellationToken);
+        return anyBad ? ExitCodes.BadInput : ExitCodes.Done;
     }
 
     private static DateOnly? ParseDay(string? text) =>
