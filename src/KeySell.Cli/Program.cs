@@ -35,6 +35,7 @@ public static class Program
             SeedDemoCommand.Create(host, terminal),
             SheetCommands.Create(host, terminal),
             AnalyzeCommand.Create(host, terminal, TimeProvider.System),
+            GenerateSheetsCommand.Create(terminal),
         };
 
         var parsed = root.Parse(args);
