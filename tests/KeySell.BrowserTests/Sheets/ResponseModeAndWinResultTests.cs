@@ -1,0 +1,62 @@
+using KeySell.BrowserTests.Infrastructure;
+using KeySell.Domain.BuyingInfluences;
+using static Microsoft.Playwright.Assertions;
+
+namespace KeySell.BrowserTests.Sheets;
+
+/// <summary>The response-mode question, the receptivity badge and the course's win-result suggestions on the sheet.</summary>
+public sealed class ResponseModeAndWinResultTests(BrowserFixture fixture) : BrowserTest(fixture)
+{
+    [Fact]
+    public async Task ModeQuestion_Answered_SetsModeAndReceptivityThatSurviveReload()
+    {
+        var opportunity = await Fixture.Server.CreateDealAsync("Question Steel Works", "Question: inspection line",
+            new("Zhou Min", "Chief Financial Officer", BuyingRoles.Economic, InfluenceLevel.High, 2, ResponseMode.EvenKeel),
+            new("Wu Lei", "Quality Engineer", BuyingRoles.Coach | BuyingRoles.User, InfluenceLevel.Medium, 4, ResponseMode.Unknown));
+        await SignInAsync($"/opportunities/{opportunity}");
+        var sheet = new StrategySheet(Page);
+        await sheet.WaitLoadedAsync();
+
+        var row = sheet.Row("Zhou Min");
+        await Expect(row.GetByTestId("receptivity")).ToHaveAttributeAsync("data-receptive", "false");
+        await Expect(sheet.Row("Wu Lei").GetByTestId("receptivity")).Not.ToHaveAttributeAsync("data-receptive", new System.Text.RegularExpressions.Regex(".*"));
+
+        await row.GetByTestId("mode-question").ClickAsync();
+        await row.GetByTestId("mode-answer-good-but-want-more").ClickAsync();
+        await Expect(sheet.Row("Zhou Min").GetByTestId("mode")).ToHaveAttributeAsync("data-mode", "growth");
+        await Expect(sheet.Row("Zhou Min").GetByTestId("receptivity")).ToHaveAttributeAsync("data-receptive", "true");
+        await sheet.WaitSavedAsync();
+        await ShotAsync("mode-answered");
+
+        await Interactive.ReloadAsync(Page);
+        await sheet.WaitLoadedAsync();
+        await Expect(sheet.Row("Zhou Min").GetByTestId("mode")).ToHaveAttributeAsync("data-mode", "growth");
+        await Expect(sheet.Row("Zhou Min").GetByTestId("receptivity")).ToHaveAttributeAsync("data-receptive", "true");
+    }
+
+    [Fact]
+    public async Task ResultSuggestion_ForEconomicBuyer_IsOfferedAndAdded()
+    {
+        var opportunity = await Fixture.Server.CreateDealAsync("Suggest Steel Works", "Suggest: inspection line",
+            new DealArranger.Influence("Qian Hui", "Chief Financial Officer", BuyingRoles.Economic, InfluenceLevel.High, 2, ResponseMode.Growth));
+        await SignInAsync($"/opportunities/{opportunity}");
+        var sheet = new StrategySheet(Page);
+        await sheet.WaitLoadedAsync();
+
+        var results = sheet.Row("Qian Hui").GetByTestId("results");
+        // MudTextField may put the test id on its input or on the wrapper around it.
+        await results.Locator("input[data-testid=results-new], [data-testid=results-new] input").First.FillAsync("return");
+        var suggestion = results.GetByTestId("results-suggestion").Filter(new() { HasText = "return on investment" });
+        await Expect(suggestion).ToBeVisibleAsync();
+        // Results and wins are separate lists: a win's suggestion is not offered as a result.
+        await Expect(results.GetByTestId("results-suggestion").Filter(new() { HasText = "promotion" })).ToHaveCountAsync(0);
+        await suggestion.ClickAsync();
+        await Expect(sheet.Row("Qian Hui").GetByTestId("results-item").Filter(new() { HasText = "return on investment" })).ToBeVisibleAsync();
+        await sheet.WaitSavedAsync();
+        await ShotAsync("result-suggested");
+
+        await Interactive.ReloadAsync(Page);
+        await sheet.WaitLoadedAsync();
+        await Expect(sheet.Row("Qian Hui").GetByTestId("results-item").Filter(new() { HasText = "return on investment" })).ToBeVisibleAsync();
+    }
+}
