@@ -1,4 +1,9 @@
+using KeySell.Application.Data;
+using KeySell.Application.Identity;
+using KeySell.Application.Opportunities;
 using KeySell.BrowserTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using KeySell.Domain.BuyingInfluences;
 using static Microsoft.Playwright.Assertions;
 
@@ -58,5 +63,33 @@ public sealed class ResponseModeAndWinResultTests(BrowserFixture fixture) : Brow
         await Interactive.ReloadAsync(Page);
         await sheet.WaitLoadedAsync();
         await Expect(sheet.Row("Qian Hui").GetByTestId("results-item").Filter(new() { HasText = "return on investment" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task Home_MyOpportunity_ShowsItsRedFlagCount()
+    {
+        var opportunity = await Fixture.Server.CreateDealAsync("Home Steel Works", "Home: inspection line",
+            new DealArranger.Influence("Zheng Bo", "Chief Financial Officer", BuyingRoles.Economic, InfluenceLevel.High, 1, ResponseMode.EvenKeel));
+        int expected;
+        await using (var scope = Fixture.Server.Services.CreateAsyncScope())
+        {
+            // Home lists only the signed-in seller's deals, so the arranged deal becomes the admin's.
+            var me = await scope.ServiceProvider.GetRequiredService<GetMyColleague.Handler>()
+                .Handle(new(KeySellServer.AdminEmail), TestContext.Current.CancellationToken);
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var deal = await db.Opportunities.SingleAsync(o => o.Id == opportunity, TestContext.Current.CancellationToken);
+            deal.OwnerId = me.Value.Id;
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+            var counts = await scope.ServiceProvider.GetRequiredService<CountRedFlags.Handler>()
+                .Handle(new([opportunity]), TestContext.Current.CancellationToken);
+            expected = counts[opportunity];
+        }
+        expected.ShouldBeGreaterThan(0);
+
+        await SignInAsync("/");
+        var row = Page.Locator("tr", new() { Has = Page.GetByTestId("opportunity-link").Filter(new() { HasText = "Home: inspection line" }) });
+        await Expect(row.GetByTestId("redflag-count")).ToHaveAttributeAsync("data-value", expected.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Expect(row.GetByTestId("redflag-count")).ToContainTextAsync(expected.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await ShotAsync("home-redflags");
     }
 }
