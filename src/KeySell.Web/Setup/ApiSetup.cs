@@ -1,4 +1,6 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Unicode;
 using System.Text.Json.Serialization;
 using KeySell.Web.Api;
 using Microsoft.AspNetCore.Diagnostics;
@@ -26,6 +28,8 @@ public static class ApiSetup
         json.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
         // A misspelt field is an error, never silently dropped data.
         json.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        // Chinese names and messages go out as characters, not \u escapes; HTML-sensitive ones stay escaped.
+        json.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
         json.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
     }
 

@@ -47,10 +47,11 @@ public abstract class RedFlagEndpointsTests<TApp>(TApp app) : IClassFixture<TApp
     {
         var (client, opportunity) = await DealWithAnEvenKeelEconomicBuyerAsync();
 
-        var analysis = await client.GetFromJsonAsync<JsonObject>($"/api/opportunities/{opportunity}/analysis?lang=zh-CN", Ct);
+        var raw = await client.GetStringAsync($"/api/opportunities/{opportunity}/analysis?lang=zh-CN", Ct);
 
-        var noCoach = analysis!["redFlags"]![0]!;
+        var noCoach = JsonNode.Parse(raw)!["redFlags"]![0]!;
         noCoach["message"]!.GetValue<string>().ShouldContain("没有教练");
+        raw.ShouldContain("没有教练", customMessage: "Chinese goes out as characters, not \\u escapes");
     }
 
     [Fact]
