@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Resources;
 using System.Text;
@@ -20,6 +21,12 @@ public sealed class RedFlagWords(CultureInfo culture)
     public static RedFlagWords Chinese { get; } = new(CultureInfo.GetCultureInfo("zh-CN"));
 
     public CultureInfo Culture { get; } = culture;
+
+    /// <summary>
+    /// ResourceManager lookups walk the culture fallback chain on every call, which dominated
+    /// <c>analyze --jsonl</c>; the texts never change while the process runs, so each is looked up once.
+    /// </summary>
+    private readonly ConcurrentDictionary<string, string> _texts = new(StringComparer.Ordinal);
 
     public static RedFlagWords For(string? language) => language switch
     {
@@ -109,6 +116,9 @@ public sealed class RedFlagWords(CultureInfo culture)
     private string Join(IEnumerable<string> parts) => string.Join(Text("Gap.Separator"), parts);
 
     private string Text(string key) =>
+        _texts.TryGetValue(key, out var text) ? text : _texts.GetOrAdd(key, Lookup(key));
+
+    private string Lookup(string key) =>
         Resources.GetString(key, Culture) ?? throw new InvalidOperationException($"Missing red-flag words '{key}'.");
 
     private static string Fill(string template, Dictionary<string, string> fields)
