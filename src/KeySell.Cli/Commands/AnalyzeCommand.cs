@@ -1,5 +1,7 @@
+using System.Buffers;
 using System.CommandLine;
 using System.Globalization;
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using KeySell.Application.RedFlags;
@@ -104,6 +106,12 @@ public static class AnalyzeCommand
             }
         }
 
+        // One buffer and one writer for all lines instead of a string per analysis; the writer escapes with the
+        // same encoder as JsonLine (the serializer takes escaping from the writer), so the bytes are the same.
+        var utf8 = new ArrayBufferWriter<byte>(4096);
+        await using var json = new Utf8JsonWriter(utf8, new JsonWriterOptions { Encoder = JsonLine.Encoder, Indented = false });
+        var chars = new char[4096];
+
         var anyBad = false;
         var lineNumber = 0;
         try
@@ -123,7 +131,14 @@ public static class AnalyzeCommand
                     continue;
                 }
                 var analysis = analyzer.Analyze(sheet, overrides ? fallbackDay : sheet.AsOf ?? fallbackDay);
-                await terminal.Out.WriteLineAsync(JsonSerializer.Serialize(AnalysisDocument.From(analysis, words), JsonLine));
+                utf8.ResetWrittenCount();
+                json.Reset(utf8);
+                JsonSerializer.Serialize(json, AnalysisDocument.From(analysis, words), JsonLine);
+                json.Flush();
+                var needed = Encoding.UTF8.GetMaxCharCount(utf8.WrittenCount);
+                if (chars.Length < needed) chars = new char[needed];
+                var count = Encoding.UTF8.GetChars(utf8.WrittenSpan, chars);
+                await terminal.Out.WriteLineAsync(chars.AsMemory(0, count), cancellationToken);
             }
         }
         finally
