@@ -1,7 +1,11 @@
+using System.Buffers;
 using System.Collections.Concurrent;
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Resources;
 using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using KeySell.Domain.BuyingInfluences;
 using KeySell.Domain.Common;
 using KeySell.Domain.RedFlags;
@@ -13,20 +17,36 @@ namespace KeySell.Application.RedFlags;
 /// Puts a red flag into words a seller acts on: a message naming the person and the concrete gap,
 /// and the method's suggested action, in English or Simplified Chinese.
 /// </summary>
-public sealed class RedFlagWords(CultureInfo culture)
+public sealed class RedFlagWords
 {
     private static readonly ResourceManager Resources = new("KeySell.Application.Resources.RedFlagWords", typeof(RedFlagWords).Assembly);
+
+    /// <summary>The dimensions in the order the grid shows them, with their resource keys (before
+    /// <see cref="English"/>, whose vocabulary reads them).</summary>
+    private static readonly (MissingDimensions Dimension, string Key)[] Dimensions =
+    [
+        (MissingDimensions.Roles, "Dimension.Roles"), (MissingDimensions.Influence, "Dimension.Influence"),
+        (MissingDimensions.Support, "Dimension.Support"), (MissingDimensions.Contact, "Dimension.Contact"), (MissingDimensions.Mode, "Dimension.Mode"),
+    ];
+
+    /// <summary>
+    /// ResourceManager walks the culture fallback chain on every call, and <c>analyze --jsonl</c> words millions of
+    /// flags; the texts never change while the process runs, so each culture's are looked up and parsed once.
+    /// </summary>
+    private static readonly ConcurrentDictionary<string, Vocabulary> Vocabularies = new(StringComparer.Ordinal);
+
+    private readonly Vocabulary _vocabulary;
+
+    public RedFlagWords(CultureInfo culture)
+    {
+        Culture = culture;
+        _vocabulary = Vocabularies.GetOrAdd(culture.Name, _ => new Vocabulary(culture));
+    }
 
     public static RedFlagWords English { get; } = new(CultureInfo.GetCultureInfo("en"));
     public static RedFlagWords Chinese { get; } = new(CultureInfo.GetCultureInfo("zh-CN"));
 
-    public CultureInfo Culture { get; } = culture;
-
-    /// <summary>
-    /// ResourceManager lookups walk the culture fallback chain on every call, which dominated
-    /// <c>analyze --jsonl</c>; the texts never change while the process runs, so each is looked up once.
-    /// </summary>
-    private readonly ConcurrentDictionary<string, string> _texts = new(StringComparer.Ordinal);
+    public CultureInfo Culture { get; }
 
     public static RedFlagWords For(string? language) => language switch
     {
@@ -37,95 +57,295 @@ public sealed class RedFlagWords(CultureInfo culture)
 
     public (string Message, string Action) Describe(RedFlag flag, SheetAnalysis analysis)
     {
+        var text = new TextSink(new ArrayBufferWriter<char>(256));
+        var words = _vocabulary.Flag(flag.Id);
+        Fill(words.Message, flag, analysis, ref text);
+        var message = new string(text.Written);
+        text.Clear();
+        Fill(words.ActionOf(flag), flag, analysis, ref text);
+        return (message, new string(text.Written));
+    }
+
+    /// <summary>
+    /// Writes the message as a JSON string value, quotes included, escaped exactly as
+    /// <see cref="JavaScriptEncoder.UnsafeRelaxedJsonEscaping"/> escapes (Chinese stays readable): the fixed parts of
+    /// every text are escaped once per process, so streaming millions of flags makes no string and escapes only names.
+    /// </summary>
+    public void WriteMessageJson(RedFlag flag, SheetAnalysis analysis, IBufferWriter<byte> into)
+    {
+        var json = new JsonSink(into);
+        Fill(_vocabulary.Flag(flag.Id).Message, flag, analysis, ref json);
+        json.End();
+    }
+
+    /// <summary>Writes the suggested action as a JSON string value, as <see cref="WriteMessageJson"/> does the message.</summary>
+    public void WriteActionJson(RedFlag flag, SheetAnalysis analysis, IBufferWriter<byte> into)
+    {
+        var json = new JsonSink(into);
+        Fill(_vocabulary.Flag(flag.Id).ActionOf(flag), flag, analysis, ref json);
+        json.End();
+    }
+
+    private void Fill<TSink>(Template template, RedFlag flag, SheetAnalysis analysis, ref TSink into) where TSink : struct, ISink
+    {
+        foreach (var segment in template.Segments)
+        {
+            if (segment.Slot == Slot.None || !Write(segment.Slot, flag, analysis, ref into)) into.Literal(segment);
+        }
+    }
+
+    /// <summary>False when this flag has no value for the slot: its placeholder then stays as written.</summary>
+    private bool Write<TSink>(Slot slot, RedFlag flag, SheetAnalysis analysis, ref TSink into) where TSink : struct, ISink
+    {
         var influence = flag.Influence;
-        var fields = new Dictionary<string, string>(StringComparer.Ordinal)
+        var opportunity = analysis.Sheet.Opportunity;
+        switch (slot)
         {
-            ["name"] = influence?.Name ?? "",
-            ["support"] = influence?.Support is { } s ? s.ToString("+0;-0;0", CultureInfo.InvariantCulture) : "?",
-            ["account"] = analysis.Sheet.Opportunity.Account,
-        };
-        switch (flag.Id)
-        {
-            case "coach-gone":
-                fields["status"] = Text("Status." + influence!.Status.ToId());
-                break;
-            case "coach-weak":
-                fields["gap"] = CoachGap(influence!);
-                break;
-            case "missing-information":
-                fields["gap"] = Join(Dimensions(flag.Missing));
-                break;
-            case "no-counterpart":
-                fields["role"] = influence!.Influence == InfluenceLevel.High ? Text("Role.high") : Text("Role.economic");
-                break;
-            case "unreceptive-economic-buyer":
-                fields["mode"] = Text("Mode." + influence!.Mode.ToId());
-                break;
-            case "incomplete-objective":
-                fields["gap"] = Join(ObjectiveGaps(analysis.Sheet.Opportunity.Objective));
-                break;
-            case "new-player":
-                fields["since"] = influence!.Since?.ToString(Text("DateFormat"), Culture) ?? "";
-                break;
-            case "stale":
-                fields["days"] = analysis.Settings.StaleDays.ToString(CultureInfo.InvariantCulture);
-                break;
-            case "open-objection":
-                fields["text"] = flag.Objection?.Text ?? "";
-                break;
-            case "not-win-win":
-                fields["outcome"] = Text("Outcome." + analysis.Sheet.Opportunity.ExpectedOutcome!.Value.ToId());
-                break;
-            case "poor-fit":
-                fields["score"] = analysis.Sheet.Opportunity.IdealCustomerScore?.ToString("0.##", Culture) ?? "";
-                fields["threshold"] = analysis.Settings.FitThreshold.ToString("0.##", Culture);
-                break;
-            case RedFlagIds.Manual:
-                fields["text"] = flag.Text ?? "";
-                break;
+            case Slot.Name:
+                into.Value(influence?.Name);
+                return true;
+            case Slot.Support:
+                if (influence?.Support is { } support) WriteSupport(support, ref into);
+                else into.Value("?");
+                return true;
+            case Slot.Account:
+                into.Value(opportunity.Account);
+                return true;
+            case Slot.Status when flag.Id == "coach-gone":
+                into.Value(_vocabulary.Text("Status." + influence!.Status.ToId()));
+                return true;
+            case Slot.Gap when flag.Id == "coach-weak":
+                WriteCoachGap(influence!, ref into);
+                return true;
+            case Slot.Gap when flag.Id == "missing-information":
+                WriteDimensions(flag.Missing, ref into);
+                return true;
+            case Slot.Gap when flag.Id == "incomplete-objective":
+                WriteObjectiveGaps(opportunity.Objective, ref into);
+                return true;
+            case Slot.Role when flag.Id == "no-counterpart":
+                into.Value(_vocabulary.Text(influence!.Influence == InfluenceLevel.High ? "Role.high" : "Role.economic"));
+                return true;
+            case Slot.Mode when flag.Id == "unreceptive-economic-buyer":
+                into.Value(_vocabulary.Text("Mode." + influence!.Mode.ToId()));
+                return true;
+            case Slot.Since when flag.Id == "new-player":
+                if (influence!.Since is { } since) Format(since, _vocabulary.DateFormat, Culture, ref into);
+                return true;
+            case Slot.Days when flag.Id == "stale":
+                Format(analysis.Settings.StaleDays, null, CultureInfo.InvariantCulture, ref into);
+                return true;
+            case Slot.Text when flag.Id == "open-objection":
+                into.Value(flag.Objection?.Text);
+                return true;
+            case Slot.Text when flag.Id == RedFlagIds.Manual:
+                into.Value(flag.Text);
+                return true;
+            case Slot.Outcome when flag.Id == "not-win-win":
+                into.Value(_vocabulary.Text("Outcome." + opportunity.ExpectedOutcome!.Value.ToId()));
+                return true;
+            case Slot.Score when flag.Id == "poor-fit":
+                if (opportunity.IdealCustomerScore is { } score) Format(score, "0.##", Culture, ref into);
+                return true;
+            case Slot.Threshold when flag.Id == "poor-fit":
+                Format(analysis.Settings.FitThreshold, "0.##", Culture, ref into);
+                return true;
+            default:
+                return false;
         }
-
-        var actionKey = flag.Id == RedFlagIds.Manual && influence is not null ? "manual.ActionFor" : flag.Id + ".Action";
-        return (Fill(Text(flag.Id + ".Message"), fields), Fill(Text(actionKey), fields));
     }
 
-    private string CoachGap(SheetInfluence coach)
+    private void WriteCoachGap<TSink>(SheetInfluence coach, ref TSink into) where TSink : struct, ISink
     {
-        var gaps = new List<string>(2);
-        if (coach.Influence == InfluenceLevel.Low) gaps.Add(Text("Gap.LowInfluence"));
+        var low = coach.Influence == InfluenceLevel.Low;
+        if (low) into.Value(_vocabulary.LowInfluence);
         if (coach.Support is { } support && support < Domain.RedFlags.Rules.CoachWeak.MinimumSupport)
-            gaps.Add(Text("Gap.LowSupport").Replace("{support}", support.ToString("+0;-0;0", CultureInfo.InvariantCulture), StringComparison.Ordinal));
-        return string.Join(Text("Gap.And"), gaps);
-    }
-
-    private IEnumerable<string> Dimensions(MissingDimensions missing)
-    {
-        foreach (var dimension in new[] { MissingDimensions.Roles, MissingDimensions.Influence, MissingDimensions.Support, MissingDimensions.Contact, MissingDimensions.Mode })
         {
-            if (missing.HasFlag(dimension)) yield return Text("Dimension." + dimension);
+            if (low) into.Value(_vocabulary.And);
+            foreach (var segment in _vocabulary.LowSupport.Segments)
+            {
+                if (segment.Slot == Slot.Support) WriteSupport(support, ref into);
+                else into.Literal(segment);
+            }
         }
     }
 
-    private IEnumerable<string> ObjectiveGaps(SheetObjective objective)
+    private void WriteDimensions<TSink>(MissingDimensions missing, ref TSink into) where TSink : struct, ISink
     {
-        if (string.IsNullOrWhiteSpace(objective.Product)) yield return Text("Objective.Product");
-        if (objective.Amount is null) yield return Text("Objective.Amount");
-        if (objective.CloseDate is null) yield return Text("Objective.CloseDate");
+        var first = true;
+        for (var i = 0; i < Dimensions.Length; i++)
+        {
+            if ((missing & Dimensions[i].Dimension) == 0) continue;
+            if (!first) into.Value(_vocabulary.Separator);
+            into.Value(_vocabulary.Dimensions[i]);
+            first = false;
+        }
     }
 
-    private string Join(IEnumerable<string> parts) => string.Join(Text("Gap.Separator"), parts);
-
-    private string Text(string key) =>
-        _texts.TryGetValue(key, out var text) ? text : _texts.GetOrAdd(key, Lookup(key));
-
-    private string Lookup(string key) =>
-        Resources.GetString(key, Culture) ?? throw new InvalidOperationException($"Missing red-flag words '{key}'.");
-
-    private static string Fill(string template, Dictionary<string, string> fields)
+    private void WriteObjectiveGaps<TSink>(SheetObjective objective, ref TSink into) where TSink : struct, ISink
     {
-        if (!template.Contains('{', StringComparison.Ordinal)) return template;
-        var text = new StringBuilder(template);
-        foreach (var (key, value) in fields) text.Replace("{" + key + "}", value);
-        return text.ToString();
+        var first = true;
+        foreach (var (missing, text) in (ReadOnlySpan<(bool, string)>)
+        [
+            (string.IsNullOrWhiteSpace(objective.Product), _vocabulary.Product), (objective.Amount is null, _vocabulary.Amount),
+            (objective.CloseDate is null, _vocabulary.CloseDate),
+        ])
+        {
+            if (!missing) continue;
+            if (!first) into.Value(_vocabulary.Separator);
+            into.Value(text);
+            first = false;
+        }
+    }
+
+    private static void WriteSupport<TSink>(int support, ref TSink into) where TSink : struct, ISink =>
+        Format(support, "+0;-0;0", CultureInfo.InvariantCulture, ref into);
+
+    private static void Format<T, TSink>(T value, string? format, CultureInfo culture, ref TSink into)
+        where T : ISpanFormattable where TSink : struct, ISink
+    {
+        Span<char> text = stackalloc char[64];
+        if (value.TryFormat(text, out var written, format, culture)) into.Value(text[..written]);
+        else into.Value(value.ToString(format, culture));
+    }
+
+    /// <summary>Where a text is filled in: plain text for the screen and the API, or a JSON string for streams.</summary>
+    private interface ISink
+    {
+        void Literal(Segment segment);
+
+        void Value(ReadOnlySpan<char> text);
+    }
+
+    private readonly struct TextSink(ArrayBufferWriter<char> text) : ISink
+    {
+        public ReadOnlySpan<char> Written => text.WrittenSpan;
+
+        public void Clear() => text.ResetWrittenCount();
+
+        public void Literal(Segment segment) => text.Write(segment.Text);
+
+        public void Value(ReadOnlySpan<char> value) => text.Write(value);
+    }
+
+    private readonly struct JsonSink : ISink
+    {
+        private static readonly JavaScriptEncoder Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+        private readonly IBufferWriter<byte> _json;
+
+        public JsonSink(IBufferWriter<byte> json)
+        {
+            _json = json;
+            _json.Write("\""u8);
+        }
+
+        public void End() => _json.Write("\""u8);
+
+        public void Literal(Segment segment) => _json.Write(segment.Json);
+
+        public void Value(ReadOnlySpan<char> value)
+        {
+            if (value.IsEmpty) return;
+            var most = Encoding.UTF8.GetMaxByteCount(value.Length);
+            byte[]? rented = null;
+            var utf8 = most <= 512 ? stackalloc byte[512] : (rented = ArrayPool<byte>.Shared.Rent(most));
+            try
+            {
+                var length = Encoding.UTF8.GetBytes(value, utf8);
+                // Escaping a byte takes at most six (\uXXXX), so the encoder always has room to finish.
+                var destination = _json.GetSpan(length * 6);
+                Encoder.EncodeUtf8(utf8[..length], destination, out _, out var written);
+                _json.Advance(written);
+            }
+            finally
+            {
+                if (rented is not null) ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+    }
+
+    /// <summary>The values a template may ask for, by the placeholder's name in the resources.</summary>
+    private enum Slot { None, Name, Support, Account, Status, Gap, Role, Mode, Since, Days, Text, Outcome, Score, Threshold }
+
+    /// <summary>
+    /// A text from the resources cut once into literal parts and placeholders, so filling it in neither searches
+    /// the text nor builds a dictionary. A placeholder of no known name stays literal text.
+    /// </summary>
+    private sealed class Template
+    {
+        public Template(string text)
+        {
+            var segments = new List<Segment>();
+            var start = 0;
+            while (start < text.Length)
+            {
+                var open = text.IndexOf('{', start);
+                var close = open < 0 ? -1 : text.IndexOf('}', open + 1);
+                if (close < 0)
+                {
+                    segments.Add(new Segment(text[start..], Slot.None));
+                    break;
+                }
+                if (open > start) segments.Add(new Segment(text[start..open], Slot.None));
+                var placeholder = text[open..(close + 1)];
+                var known = Enum.TryParse<Slot>(placeholder[1..^1], ignoreCase: true, out var slot) && slot != Slot.None
+                    && placeholder[1..^1] == placeholder[1..^1].ToLowerInvariant();
+                segments.Add(new Segment(placeholder, known ? slot : Slot.None));
+                start = close + 1;
+            }
+            Segments = [.. segments];
+        }
+
+        public Segment[] Segments { get; }
+    }
+
+    /// <summary>A part of a template: literal text (also kept escaped for JSON), or a placeholder.</summary>
+    private sealed class Segment(string text, Slot slot)
+    {
+        public string Text { get; } = text;
+        public Slot Slot { get; } = slot;
+        public byte[] Json { get; } = JsonEncodedText.Encode(text, JavaScriptEncoder.UnsafeRelaxedJsonEscaping).EncodedUtf8Bytes.ToArray();
+    }
+
+    private sealed record FlagTemplates(Template Message, Template Action, Template? ActionFor)
+    {
+        /// <summary>A manual flag about a person names them in its action.</summary>
+        public Template ActionOf(RedFlag flag) => flag.Id == RedFlagIds.Manual && flag.Influence is not null ? ActionFor! : Action;
+    }
+
+    /// <summary>
+    /// One culture's texts, shared by every <see cref="RedFlagWords"/> of that culture. What nearly every flag needs is
+    /// looked up when the vocabulary is made; the rare words (a status, a mode) when first asked for.
+    /// </summary>
+    private sealed class Vocabulary(CultureInfo culture)
+    {
+        private readonly ConcurrentDictionary<string, string> _texts = new(StringComparer.Ordinal);
+
+        private readonly FrozenDictionary<string, FlagTemplates> _flags = RedFlagIds.All.ToFrozenDictionary(
+            id => id,
+            id => new FlagTemplates(
+                new Template(Lookup(id + ".Message", culture)),
+                new Template(Lookup(id + ".Action", culture)),
+                id == RedFlagIds.Manual ? new Template(Lookup("manual.ActionFor", culture)) : null),
+            StringComparer.Ordinal);
+
+        public string DateFormat { get; } = Lookup("DateFormat", culture);
+        public string Separator { get; } = Lookup("Gap.Separator", culture);
+        public string And { get; } = Lookup("Gap.And", culture);
+        public string LowInfluence { get; } = Lookup("Gap.LowInfluence", culture);
+        public Template LowSupport { get; } = new(Lookup("Gap.LowSupport", culture));
+        public string[] Dimensions { get; } = [.. RedFlagWords.Dimensions.Select(d => Lookup(d.Key, culture))];
+        public string Product { get; } = Lookup("Objective.Product", culture);
+        public string Amount { get; } = Lookup("Objective.Amount", culture);
+        public string CloseDate { get; } = Lookup("Objective.CloseDate", culture);
+
+        public FlagTemplates Flag(string id) =>
+            _flags.TryGetValue(id, out var words) ? words : throw new InvalidOperationException($"No words for the red flag '{id}'.");
+
+        public string Text(string key) =>
+            _texts.TryGetValue(key, out var text) ? text : _texts.GetOrAdd(key, Lookup(key, culture));
+
+        private static string Lookup(string key, CultureInfo culture) =>
+            Resources.GetString(key, culture) ?? throw new InvalidOperationException($"Missing red-flag words '{key}'.");
     }
 }

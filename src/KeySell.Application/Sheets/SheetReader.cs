@@ -26,9 +26,12 @@ public sealed record SheetReadResult(StrategySheet? Sheet, IReadOnlyList<SheetPr
 /// outside the method's vocabulary are problems, never silently dropped data. All problems are
 /// collected in one pass so the author can fix the whole sheet at once.
 /// </summary>
-public static class SheetReader
+public static partial class SheetReader
 {
     public const string Schema = "keysell.strategy-sheet/1";
+
+    private const decimal IdealScoreMin = -5;
+    private const decimal IdealScoreMax = 5;
 
     private static readonly JsonDocumentOptions Strict = new()
     {
@@ -38,6 +41,7 @@ public static class SheetReader
 
     public static SheetReadResult Read(string json)
     {
+        if (TryReadInOnePass(json) is { } sheet) return new SheetReadResult(sheet, []);
         try
         {
             using var document = JsonDocument.Parse(json, Strict);
@@ -184,9 +188,6 @@ public static class SheetReader
             var outcome = Enum<ExpectedOutcome>(fields, path, "expectedOutcome", nullable: true);
             return new SheetOpportunity(name ?? "", account ?? "", score, objective, engagement, funnelLevel, outcome);
         }
-
-        private const decimal IdealScoreMin = -5;
-        private const decimal IdealScoreMax = 5;
 
         private SheetObjective? Objective(JsonElement element, string path)
         {

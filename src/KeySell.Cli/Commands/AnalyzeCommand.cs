@@ -2,7 +2,6 @@ using System.Buffers;
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using KeySell.Application.RedFlags;
 using KeySell.Application.Sheets;
@@ -16,16 +15,6 @@ namespace KeySell.Cli.Commands;
 /// </summary>
 public static class AnalyzeCommand
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        WriteIndented = true,
-        // Chinese messages stay readable instead of \uXXXX escapes.
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
-    /// <summary>JSON Lines needs one analysis per line, so nothing may be indented.</summary>
-    private static readonly JsonSerializerOptions JsonLine = new(Json) { WriteIndented = false };
-
     public static Command Create(CliHost host, Terminal terminal, TimeProvider time)
     {
         var file = new Argument<string>("FILE") { Description = "The strategy sheet to judge, or '-' for standard input." };
@@ -72,8 +61,12 @@ public static class AnalyzeCommand
             }
             var sheet = await SheetInput.ReadAsync(path, terminal, ct);
             var analysis = analyzer.Analyze(sheet, day ?? sheet.AsOf ?? today);
-            var document = AnalysisDocument.From(analysis, words);
-            await terminal.Out.WriteLineAsync(JsonSerializer.Serialize(document, Json));
+            var utf8 = new ArrayBufferWriter<byte>(4096);
+            await using (var json = new Utf8JsonWriter(utf8, AnalysisWriter.Options(indented: true)))
+            {
+                new AnalysisWriter(words).Write(json, analysis);
+            }
+            await terminal.Out.WriteLineAsync(Encoding.UTF8.GetString(utf8.WrittenSpan));
             return ExitCodes.Done;
         });
         return command;
@@ -106,10 +99,11 @@ public static class AnalyzeCommand
             }
         }
 
-        // One buffer and one writer for all lines instead of a string per analysis; the writer escapes with the
-        // same encoder as JsonLine (the serializer takes escaping from the writer), so the bytes are the same.
+        // One buffer, one JSON writer and one analysis writer for all lines: no string per analysis, message or action.
+        // JSON Lines needs one analysis per line, so nothing is indented.
         var utf8 = new ArrayBufferWriter<byte>(4096);
-        await using var json = new Utf8JsonWriter(utf8, new JsonWriterOptions { Encoder = JsonLine.Encoder, Indented = false });
+        await using var json = new Utf8JsonWriter(utf8, AnalysisWriter.Options(indented: false));
+        var writer = new AnalysisWriter(words);
         var chars = new char[4096];
 
         var anyBad = false;
@@ -133,7 +127,7 @@ public static class AnalyzeCommand
                 var analysis = analyzer.Analyze(sheet, overrides ? fallbackDay : sheet.AsOf ?? fallbackDay);
                 utf8.ResetWrittenCount();
                 json.Reset(utf8);
-                JsonSerializer.Serialize(json, AnalysisDocument.From(analysis, words), JsonLine);
+                writer.Write(json, analysis);
                 json.Flush();
                 var needed = Encoding.UTF8.GetMaxCharCount(utf8.WrittenCount);
                 if (chars.Length < needed) chars = new char[needed];

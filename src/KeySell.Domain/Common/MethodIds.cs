@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text;
 
 namespace KeySell.Domain.Common;
@@ -10,16 +9,29 @@ namespace KeySell.Domain.Common;
 /// </summary>
 public static class MethodIds
 {
-    private static readonly ConcurrentDictionary<Type, (Dictionary<string, object> ValueOf, Dictionary<object, string> IdOf)> Maps = new();
-
-    public static string ToId<T>(this T value) where T : struct, Enum => Map(typeof(T)).IdOf[value];
+    public static string ToId<T>(this T value) where T : struct, Enum => Of<T>.IdOf[value];
 
     public static bool TryParse<T>(string? id, out T value) where T : struct, Enum
     {
-        if (id is not null && Map(typeof(T)).ValueOf.TryGetValue(id, out var found))
+        if (id is not null && Of<T>.ValueOf.TryGetValue(id, out var found))
         {
-            value = (T)found;
+            value = found;
             return true;
+        }
+        value = default;
+        return false;
+    }
+
+    /// <summary>Parses an id straight from UTF-8 JSON text, so a reader need not make a string of every enum value.</summary>
+    public static bool TryParseUtf8<T>(ReadOnlySpan<byte> utf8Id, out T value) where T : struct, Enum
+    {
+        foreach (var (id, found) in Of<T>.Utf8)
+        {
+            if (utf8Id.SequenceEqual(id))
+            {
+                value = found;
+                return true;
+            }
         }
         value = default;
         return false;
@@ -31,7 +43,7 @@ public static class MethodIds
             : throw new FormatException($"'{id}' is not one of: {string.Join(", ", AllIds<T>())}.");
 
     public static IReadOnlyList<string> AllIds<T>() where T : struct, Enum =>
-        Enum.GetValues<T>().Where(v => Map(typeof(T)).IdOf.ContainsKey(v)).Select(v => v.ToId()).ToList();
+        Enum.GetValues<T>().Where(Of<T>.IdOf.ContainsKey).Select(v => v.ToId()).ToList();
 
     public static string Kebab(string pascal)
     {
@@ -45,21 +57,24 @@ public static class MethodIds
         return sb.ToString();
     }
 
-    private static (Dictionary<string, object> ValueOf, Dictionary<object, string> IdOf) Map(Type type) =>
-        Maps.GetOrAdd(type, t =>
+    /// <summary>The maps of one enum, typed, so a lookup neither boxes nor searches by <see cref="Type"/>; ids are read on hot paths.</summary>
+    private static class Of<T> where T : struct, Enum
+    {
+        public static readonly Dictionary<string, T> ValueOf = Ids();
+        public static readonly Dictionary<T, string> IdOf = ValueOf.ToDictionary(p => p.Value, p => p.Key);
+        public static readonly (byte[] Id, T Value)[] Utf8 = [.. ValueOf.Select(p => (Encoding.UTF8.GetBytes(p.Key), p.Value))];
+
+        private static Dictionary<string, T> Ids()
         {
-            var byId = new Dictionary<string, object>(StringComparer.Ordinal);
-            var ids = new Dictionary<object, string>();
-            var isFlags = t.IsDefined(typeof(FlagsAttribute), inherit: false);
-            foreach (var name in Enum.GetNames(t))
+            var byId = new Dictionary<string, T>(StringComparer.Ordinal);
+            var isFlags = typeof(T).IsDefined(typeof(FlagsAttribute), inherit: false);
+            foreach (var value in Enum.GetValues<T>())
             {
-                var value = Enum.Parse(t, name);
                 // In a set of flags (roles) the empty set is no id of its own; contact "none" is.
                 if (isFlags && Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture) == 0) continue;
-                var id = Kebab(name);
-                byId[id] = value;
-                ids[value] = id;
+                byId[Kebab(value.ToString())] = value;
             }
-            return (byId, ids);
-        });
+            return byId;
+        }
+    }
 }

@@ -10,41 +10,18 @@ namespace KeySell.Application.Tests.RedFlags;
 
 public sealed class RedFlagWordsTests
 {
-    private static readonly DateOnly AsOf = new(2026, 11, 26);
+    private static readonly DateOnly AsOf = AnalysisExamples.AsOf;
 
-    private static SheetInfluence Person(string id, string name) => new(
-        id, name, "CIO", BuyingRoles.Coach, InfluenceLevel.High, 4, ContactLevel.Frequent, ResponseMode.Growth,
-        "Our VP", PersonStatus.Active, AsOf.AddDays(-100), AsOf.AddDays(-2), ["recognition"], []);
+    private static SheetInfluence Person(string id, string name) => AnalysisExamples.Person(id, name);
 
-    /// <summary>A sheet on which every rule of the contract fires at least once.</summary>
-    private static SheetAnalysis EveryFlag()
-    {
-        var sheet = new StrategySheet(AsOf,
-            new SheetOpportunity("ERP rollout", "East China Steel", -2m, new SheetObjective(" ", null, null, null, null),
-                Engagement.AfterTender, FunnelLevel.BestFew, ExpectedOutcome.WinLose),
-            [
-                Person("wang", "Wang Fang") with { Influence = InfluenceLevel.Low, Support = 1 },
-                Person("zhao", "Zhao Lei") with { Status = PersonStatus.LeftCompany },
-                Person("li", "Li Wei") with
-                {
-                    Roles = BuyingRoles.Economic | BuyingRoles.Technical, Mode = ResponseMode.EvenKeel, Support = -5,
-                    Counterpart = null, Contact = ContactLevel.None, Wins = [], Since = AsOf.AddDays(-5), LastContact = null,
-                },
-                Person("chen", "Chen Jing") with { Roles = BuyingRoles.None, Influence = InfluenceLevel.Unknown, Support = null, LastContact = AsOf.AddDays(-60) },
-            ],
-            [],
-            [new SheetObjection("li", "Price is 20% above budget", ObjectionStatus.Open)],
-            [new SheetRedFlag("Rumoured reorganisation in IT", "wang")]);
-        return StrategyAnalyzer.Default.Analyze(sheet with { Influences = sheet.Influences.Select(i => i.Id == "wang" ? i with { LastContact = AsOf.AddDays(-40) } : i).ToArray() }, AsOf);
-    }
+    private static SheetAnalysis EveryFlag() => AnalysisExamples.EveryFlag();
 
     [Theory]
     [InlineData("en")]
     [InlineData("zh-CN")]
     public void Describe_EveryRule_HasAMessageAndAnActionWithNoPlaceholderLeft(string language)
     {
-        // A coach and an economic buyer cannot be both present and missing, so an empty sheet covers the rest.
-        var analyses = new[] { EveryFlag(), StrategyAnalyzer.Default.Analyze(EveryFlag().Sheet with { Influences = [] }, AsOf) };
+        var analyses = AnalysisExamples.CoveringEveryFlag();
         var words = RedFlagWords.For(language);
 
         var described = analyses.SelectMany(a => a.RedFlags.Select(f => words.Describe(f, a))).ToList();
@@ -128,6 +105,16 @@ public sealed class RedFlagWordsTests
 
         RedFlagWords.English.Describe(flag, analysis).Message.ShouldContain("2026-11-21");
         RedFlagWords.Chinese.Describe(flag, analysis).Message.ShouldContain("2026年11月21日");
+    }
+
+    [Fact]
+    public void Describe_NameThatLooksLikeAPlaceholder_IsWrittenAsIs()
+    {
+        var analysis = EveryFlag();
+        var flag = analysis.RedFlags.First(f => f.Id == "uncovered");
+        flag = flag with { Influence = flag.Influence! with { Name = "{account} {gap}" } };
+
+        RedFlagWords.English.Describe(flag, analysis).Message.ShouldBe("{account} {gap} has never been contacted.");
     }
 
     [Fact]

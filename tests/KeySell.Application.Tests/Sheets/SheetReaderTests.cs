@@ -12,7 +12,7 @@ namespace KeySell.Application.Tests.Sheets;
 public class SheetReaderTests
 {
     /// <summary>A full sheet: every field of the contract, several influences, all three lists.</summary>
-    private const string FullSheet = """
+    internal const string FullSheet = """
         {
           "schema": "keysell.strategy-sheet/1",
           "asOf": "2026-11-26",
@@ -330,7 +330,7 @@ public class SheetReaderTests
     }
 
     /// <summary>"$.a.b[1].c=VALUE" sets a value (JSON), "-$.a.b" removes a field.</summary>
-    private static string Mutate(string json, string mutation)
+    internal static string Mutate(string json, string mutation)
     {
         var root = JsonNode.Parse(json)!;
         var remove = mutation.StartsWith('-');

@@ -39,6 +39,27 @@ public sealed class MethodIdsTests
     }
 
     [Fact]
+    public void TryParseUtf8_EveryIdAsUtf8_GivesTheSameValueAsTheString()
+    {
+        foreach (var id in MethodIds.AllIds<ResponseMode>())
+        {
+            MethodIds.TryParseUtf8<ResponseMode>(System.Text.Encoding.UTF8.GetBytes(id), out var fromBytes).ShouldBeTrue();
+            fromBytes.ShouldBe(MethodIds.Parse<ResponseMode>(id));
+        }
+        MethodIds.TryParseUtf8<BuyingRoles>("economic"u8, out var role).ShouldBeTrue();
+        role.ShouldBe(BuyingRoles.Economic);
+    }
+
+    [Fact]
+    public void TryParseUtf8_UnknownWrongCaseOrEmpty_IsRefused()
+    {
+        MethodIds.TryParseUtf8<FunnelLevel>("BestFew"u8, out _).ShouldBeFalse();
+        MethodIds.TryParseUtf8<FunnelLevel>("best-few "u8, out _).ShouldBeFalse();
+        MethodIds.TryParseUtf8<FunnelLevel>([], out _).ShouldBeFalse();
+        MethodIds.TryParseUtf8<BuyingRoles>("none"u8, out _).ShouldBeFalse();
+    }
+
+    [Fact]
     public void Parse_UnknownId_SaysWhichIdsAreAllowed()
     {
         var error = Should.Throw<FormatException>(() => MethodIds.Parse<Engagement>("late"));
