@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json.Nodes;
 
 namespace KeySell.Cli.Tests;
@@ -78,6 +79,25 @@ public sealed class AnalyzeJsonLinesTests : IAsyncDisposable
         result.ExitCode.ShouldBe(2);
         result.ErrorLines.ShouldBe([$"{file}:3: $.extra: Unknown field 'extra'; allowed here: schema, asOf, opportunity, influences, strengths, objections, redFlags."]);
         OutputLines(result.Out).Length.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task AnalyzeJsonl_StdoutIsAByteStream_PrintsExactlyWhatATextWriterGets()
+    {
+        // Enough lines to fill several of the 64 KB writes that go straight to the stream, a bad one among them.
+        var sheets = await _cli.Run("generate-sheets", "--count", "120", "--seed", "3");
+        var lines = sheets.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).ToList();
+        lines.Insert(60, Valid.Replace("\"support\":2", "\"support\":9"));
+        var input = string.Join('\n', lines);
+
+        var asText = await _cli.RunWithInput(input, "analyze", "-", "--jsonl", "--lang", "zh-CN");
+        var asBytes = await _cli.RunWithByteOutput(input, "analyze", "-", "--jsonl", "--lang", "zh-CN");
+
+        asBytes.ExitCode.ShouldBe(2);
+        asBytes.Error.ShouldBe(asText.Error);
+        Encoding.UTF8.GetByteCount(asBytes.Out).ShouldBeGreaterThan(3 * 65536);
+        asBytes.Out.ShouldBe(asText.Out);
+        OpportunitiesOf(asBytes.Out).Length.ShouldBe(120);
     }
 
     [Fact]

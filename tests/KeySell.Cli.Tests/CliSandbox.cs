@@ -1,3 +1,4 @@
+using System.Text;
 using KeySell.Application.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -22,6 +23,23 @@ public sealed class CliSandbox : IAsyncDisposable
     public async Task<CliResult> RunWithInput(string stdin, params string[] args)
     {
         using var output = new StringWriter();
+        return await RunWith(output, stdin, args, () => output.ToString());
+    }
+
+    /// <summary>As the real console is: standard output a UTF-8 writer over a byte stream.</summary>
+    public async Task<CliResult> RunWithByteOutput(string stdin, params string[] args)
+    {
+        using var bytes = new MemoryStream();
+        await using var output = new StreamWriter(bytes, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 1 << 16);
+        return await RunWith(output, stdin, args, () =>
+        {
+            output.Flush();
+            return Encoding.UTF8.GetString(bytes.ToArray());
+        });
+    }
+
+    private async Task<CliResult> RunWith(TextWriter output, string stdin, string[] args, Func<string> printed)
+    {
         using var error = new StringWriter();
         var settings = new Dictionary<string, string?>
         {
@@ -33,7 +51,7 @@ public sealed class CliSandbox : IAsyncDisposable
         foreach (var (key, value) in Settings) settings[key] = value;
         var exitCode = await Program.RunAsync(args, new Terminal(output, error, new StringReader(stdin)), settings,
             TestContext.Current.CancellationToken);
-        return new CliResult(exitCode, output.ToString(), error.ToString());
+        return new CliResult(exitCode, printed(), error.ToString());
     }
 
     public string PathOf(string file) => Path.Combine(DataDirectory, file);

@@ -1,7 +1,4 @@
-using System.Buffers;
 using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using KeySell.Application.RedFlags;
 using KeySell.Cli;
@@ -33,30 +30,16 @@ public class AnalyzeJsonLinesBenchmarks
     public long ReadAndWriteLines()
     {
         using var reader = new StreamReader(new MemoryStream(_input), Encoding.UTF8);
-        using var output = new StreamWriter(Stream.Null, Encoding.UTF8, 1 << 16);
-        var buffer = new ArrayBufferWriter<byte>(4096);
-        using var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
-        long written = 0;
-        while (reader.ReadLine() is { } line)
-        {
-            using var document = JsonDocument.Parse(line);
-            buffer.ResetWrittenCount();
-            writer.Reset(buffer);
-            document.RootElement.WriteTo(writer);
-            writer.Flush();
-            output.WriteLine(Encoding.UTF8.GetString(buffer.WrittenSpan));
-            written += buffer.WrittenCount;
-        }
-        return written;
+        return PlainJsonLines.Copy(reader, Stream.Null);
     }
 
     [Benchmark(Description = "keysell analyze --jsonl")]
-    public async Task<int> AnalyzeLines()
+    public int AnalyzeLines()
     {
         using var input = new StreamReader(new MemoryStream(_input), Encoding.UTF8);
-        await using var output = new StreamWriter(Stream.Null, Encoding.UTF8, 1 << 16);
+        using var output = new StreamWriter(Stream.Null, SheetInput.Utf8, 1 << 16);
         var terminal = new Terminal(output, TextWriter.Null, input);
-        return await AnalyzeCommand.AnalyzeLinesAsync(
+        return AnalyzeCommand.AnalyzeLines(
             "-", terminal, StrategyAnalyzer.Default, RedFlagWords.For("en"), SheetGenerator.AsOf, overrides: false, CancellationToken.None);
     }
 }

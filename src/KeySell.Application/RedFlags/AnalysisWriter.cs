@@ -1,6 +1,6 @@
 using System.Buffers;
 using System.Globalization;
-using System.Text.Encodings.Web;
+using System.Text;
 using System.Text.Json;
 using KeySell.Domain.Common;
 using KeySell.Domain.Sheets;
@@ -8,93 +8,94 @@ using KeySell.Domain.Sheets;
 namespace KeySell.Application.RedFlags;
 
 /// <summary>
-/// Writes an analysis in the contract's output format straight from the engine's result, member for member what
-/// serialising <see cref="AnalysisDocument"/> gives, but without making a string of every message and action on
-/// the way: <c>keysell analyze --jsonl</c> writes millions of them. One instance is reused across analyses; it is
-/// not safe to share between threads.
+/// Writes an analysis in the contract's output format straight from the engine's result: byte for byte what
+/// serialising <see cref="AnalysisDocument"/> with <see cref="System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping"/>
+/// gives, but without a string per message and action or a writer call per token. <c>keysell analyze --jsonl</c>
+/// writes millions of analyses, and the shape is small and fixed, so the fixed parts are written as ready-made
+/// bytes. One instance is reused across analyses; it is not safe to share between threads.
 /// </summary>
 public sealed class AnalysisWriter(RedFlagWords words)
 {
-    private static readonly JsonEncodedText Opportunity = JsonEncodedText.Encode("opportunity");
-    private static readonly JsonEncodedText AsOf = JsonEncodedText.Encode("asOf");
-    private static readonly JsonEncodedText RedFlags = JsonEncodedText.Encode("redFlags");
-    private static readonly JsonEncodedText Id = JsonEncodedText.Encode("id");
-    private static readonly JsonEncodedText Influence = JsonEncodedText.Encode("influence");
-    private static readonly JsonEncodedText Message = JsonEncodedText.Encode("message");
-    private static readonly JsonEncodedText Action = JsonEncodedText.Encode("action");
-    private static readonly JsonEncodedText AddressedBy = JsonEncodedText.Encode("addressedBy");
-    private static readonly JsonEncodedText Receptive = JsonEncodedText.Encode("receptive");
-    private static readonly JsonEncodedText Unreceptive = JsonEncodedText.Encode("unreceptive");
-    private static readonly JsonEncodedText Funnel = JsonEncodedText.Encode("funnel");
-    private static readonly JsonEncodedText Level = JsonEncodedText.Encode("level");
-    private static readonly JsonEncodedText Premature = JsonEncodedText.Encode("premature");
-    private static readonly JsonEncodedText Unmet = JsonEncodedText.Encode("unmet");
-    private static readonly JsonEncodedText HighestMet = JsonEncodedText.Encode("highestMet");
-
-    private readonly ArrayBufferWriter<byte> _text = new(1024);
+    private readonly ArrayBufferWriter<byte> _compact = new(4096);
 
     public RedFlagWords Words { get; } = words;
 
-    /// <summary>
-    /// How the writer given to <see cref="Write"/> must escape: as the messages are escaped, so that Chinese stays
-    /// readable instead of <c>\uXXXX</c>.
-    /// </summary>
-    public static JsonWriterOptions Options(bool indented) =>
-        new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, Indented = indented };
-
-    public void Write(Utf8JsonWriter json, SheetAnalysis analysis)
+    /// <summary>The analysis as one line of compact JSON, without the line's end.</summary>
+    public void WriteCompact(IBufferWriter<byte> json, SheetAnalysis analysis)
     {
-        if (json.Options.Encoder != JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
-            throw new ArgumentException("Write analyses with AnalysisWriter.Options, whose escaping the messages share.", nameof(json));
-
-        json.WriteStartObject();
-        json.WriteString(Opportunity, analysis.Sheet.Opportunity.Name);
-        Span<char> day = stackalloc char[10];
+        json.Write("{\"opportunity\":"u8);
+        RelaxedJson.WriteString(json, analysis.Sheet.Opportunity.Name);
+        json.Write(",\"asOf\":\""u8);
+        var day = json.GetSpan(10);
         analysis.AsOf.TryFormat(day, out var length, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-        json.WriteString(AsOf, day[..length]);
-
-        json.WriteStartArray(RedFlags);
-        foreach (var flag in analysis.RedFlags)
+        json.Advance(length);
+        json.Write("\",\"redFlags\":["u8);
+        for (var i = 0; i < analysis.RedFlags.Count; i++)
         {
-            json.WriteStartObject();
-            json.WriteString(Id, flag.Id);
-            if (flag.Influence is { } influence) json.WriteString(Influence, influence.Id);
-            else json.WriteNull(Influence);
-            // The words arrive as finished JSON strings, escaped as this writer would escape them.
-            json.WritePropertyName(Message);
-            _text.ResetWrittenCount();
-            Words.WriteMessageJson(flag, analysis, _text);
-            json.WriteRawValue(_text.WrittenSpan, skipInputValidation: true);
-            json.WritePropertyName(Action);
-            _text.ResetWrittenCount();
-            Words.WriteActionJson(flag, analysis, _text);
-            json.WriteRawValue(_text.WrittenSpan, skipInputValidation: true);
-            json.WriteStartArray(AddressedBy);
-            foreach (var strength in flag.AddressedBy) json.WriteStringValue(strength);
-            json.WriteEndArray();
-            json.WriteEndObject();
+            var flag = analysis.RedFlags[i];
+            json.Write(i == 0 ? "{\"id\":"u8 : ",{\"id\":"u8);
+            RelaxedJson.WriteString(json, flag.Id);
+            json.Write(",\"influence\":"u8);
+            if (flag.Influence is { } influence) RelaxedJson.WriteString(json, influence.Id);
+            else json.Write("null"u8);
+            json.Write(",\"message\":"u8);
+            Words.WriteMessageJson(flag, analysis, json);
+            json.Write(",\"action\":"u8);
+            Words.WriteActionJson(flag, analysis, json);
+            json.Write(",\"addressedBy\":"u8);
+            WriteStrings(json, flag.AddressedBy);
+            json.Write("}"u8);
         }
-        json.WriteEndArray();
-
-        WriteIds(json, Receptive, analysis.Receptive);
-        WriteIds(json, Unreceptive, analysis.Unreceptive);
-
-        json.WriteStartObject(Funnel);
-        json.WriteString(Level, analysis.Funnel.Level.ToId());
-        json.WriteBoolean(Premature, analysis.Funnel.Premature);
-        json.WriteStartArray(Unmet);
-        foreach (var prerequisite in analysis.Funnel.Unmet) json.WriteStringValue(prerequisite.ToId());
-        json.WriteEndArray();
-        json.WriteString(HighestMet, analysis.Funnel.HighestMet.ToId());
-        json.WriteEndObject();
-
-        json.WriteEndObject();
+        json.Write("],\"receptive\":"u8);
+        WriteIds(json, analysis.Receptive);
+        json.Write(",\"unreceptive\":"u8);
+        WriteIds(json, analysis.Unreceptive);
+        json.Write(",\"funnel\":{\"level\":"u8);
+        RelaxedJson.WriteString(json, analysis.Funnel.Level.ToId());
+        json.Write(analysis.Funnel.Premature ? ",\"premature\":true,\"unmet\":["u8 : ",\"premature\":false,\"unmet\":["u8);
+        for (var i = 0; i < analysis.Funnel.Unmet.Count; i++)
+        {
+            if (i > 0) json.Write(","u8);
+            RelaxedJson.WriteString(json, analysis.Funnel.Unmet[i].ToId());
+        }
+        json.Write("],\"highestMet\":"u8);
+        RelaxedJson.WriteString(json, analysis.Funnel.HighestMet.ToId());
+        json.Write("}}"u8);
     }
 
-    private static void WriteIds(Utf8JsonWriter json, JsonEncodedText name, IReadOnlyList<SheetInfluence> influences)
+    /// <summary>The analysis as indented JSON for a person to read; one sheet at a time, so speed does not matter here.</summary>
+    public string WriteIndented(SheetAnalysis analysis)
     {
-        json.WriteStartArray(name);
-        foreach (var influence in influences) json.WriteStringValue(influence.Id);
-        json.WriteEndArray();
+        _compact.ResetWrittenCount();
+        WriteCompact(_compact, analysis);
+        using var document = JsonDocument.Parse(_compact.WrittenMemory);
+        var indented = new ArrayBufferWriter<byte>(_compact.WrittenCount * 2);
+        using (var json = new Utf8JsonWriter(indented, new JsonWriterOptions { Encoder = RelaxedJson.Encoder, Indented = true }))
+        {
+            document.WriteTo(json);
+        }
+        return Encoding.UTF8.GetString(indented.WrittenSpan);
+    }
+
+    private static void WriteIds(IBufferWriter<byte> json, IReadOnlyList<SheetInfluence> influences)
+    {
+        json.Write("["u8);
+        for (var i = 0; i < influences.Count; i++)
+        {
+            if (i > 0) json.Write(","u8);
+            RelaxedJson.WriteString(json, influences[i].Id);
+        }
+        json.Write("]"u8);
+    }
+
+    private static void WriteStrings(IBufferWriter<byte> json, IReadOnlyList<string> texts)
+    {
+        json.Write("["u8);
+        for (var i = 0; i < texts.Count; i++)
+        {
+            if (i > 0) json.Write(","u8);
+            RelaxedJson.WriteString(json, texts[i]);
+        }
+        json.Write("]"u8);
     }
 }

@@ -3,7 +3,6 @@ using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Globalization;
 using System.Resources;
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using KeySell.Domain.BuyingInfluences;
@@ -68,7 +67,7 @@ public sealed class RedFlagWords
 
     /// <summary>
     /// Writes the message as a JSON string value, quotes included, escaped exactly as
-    /// <see cref="JavaScriptEncoder.UnsafeRelaxedJsonEscaping"/> escapes (Chinese stays readable): the fixed parts of
+    /// <see cref="JavaScriptEncoder.UnsafeRelaxedJsonEscaping"/> escapes (Chinese stays readable); the fixed parts of
     /// every text are escaped once per process, so streaming millions of flags makes no string and escapes only names.
     /// </summary>
     public void WriteMessageJson(RedFlag flag, SheetAnalysis analysis, IBufferWriter<byte> into)
@@ -112,7 +111,7 @@ public sealed class RedFlagWords
                 into.Value(opportunity.Account);
                 return true;
             case Slot.Status when flag.Id == "coach-gone":
-                into.Value(_vocabulary.Text("Status." + influence!.Status.ToId()));
+                into.Literal(_vocabulary.Text("Status." + influence!.Status.ToId()));
                 return true;
             case Slot.Gap when flag.Id == "coach-weak":
                 WriteCoachGap(influence!, ref into);
@@ -124,10 +123,10 @@ public sealed class RedFlagWords
                 WriteObjectiveGaps(opportunity.Objective, ref into);
                 return true;
             case Slot.Role when flag.Id == "no-counterpart":
-                into.Value(_vocabulary.Text(influence!.Influence == InfluenceLevel.High ? "Role.high" : "Role.economic"));
+                into.Literal(_vocabulary.Text(influence!.Influence == InfluenceLevel.High ? "Role.high" : "Role.economic"));
                 return true;
             case Slot.Mode when flag.Id == "unreceptive-economic-buyer":
-                into.Value(_vocabulary.Text("Mode." + influence!.Mode.ToId()));
+                into.Literal(_vocabulary.Text("Mode." + influence!.Mode.ToId()));
                 return true;
             case Slot.Since when flag.Id == "new-player":
                 if (influence!.Since is { } since) Format(since, _vocabulary.DateFormat, Culture, ref into);
@@ -142,7 +141,7 @@ public sealed class RedFlagWords
                 into.Value(flag.Text);
                 return true;
             case Slot.Outcome when flag.Id == "not-win-win":
-                into.Value(_vocabulary.Text("Outcome." + opportunity.ExpectedOutcome!.Value.ToId()));
+                into.Literal(_vocabulary.Text("Outcome." + opportunity.ExpectedOutcome!.Value.ToId()));
                 return true;
             case Slot.Score when flag.Id == "poor-fit":
                 if (opportunity.IdealCustomerScore is { } score) Format(score, "0.##", Culture, ref into);
@@ -158,10 +157,10 @@ public sealed class RedFlagWords
     private void WriteCoachGap<TSink>(SheetInfluence coach, ref TSink into) where TSink : struct, ISink
     {
         var low = coach.Influence == InfluenceLevel.Low;
-        if (low) into.Value(_vocabulary.LowInfluence);
+        if (low) into.Literal(_vocabulary.LowInfluence);
         if (coach.Support is { } support && support < Domain.RedFlags.Rules.CoachWeak.MinimumSupport)
         {
-            if (low) into.Value(_vocabulary.And);
+            if (low) into.Literal(_vocabulary.And);
             foreach (var segment in _vocabulary.LowSupport.Segments)
             {
                 if (segment.Slot == Slot.Support) WriteSupport(support, ref into);
@@ -176,8 +175,8 @@ public sealed class RedFlagWords
         for (var i = 0; i < Dimensions.Length; i++)
         {
             if ((missing & Dimensions[i].Dimension) == 0) continue;
-            if (!first) into.Value(_vocabulary.Separator);
-            into.Value(_vocabulary.Dimensions[i]);
+            if (!first) into.Literal(_vocabulary.Separator);
+            into.Literal(_vocabulary.Dimensions[i]);
             first = false;
         }
     }
@@ -185,15 +184,15 @@ public sealed class RedFlagWords
     private void WriteObjectiveGaps<TSink>(SheetObjective objective, ref TSink into) where TSink : struct, ISink
     {
         var first = true;
-        foreach (var (missing, text) in (ReadOnlySpan<(bool, string)>)
+        foreach (var (missing, text) in (ReadOnlySpan<(bool, Segment)>)
         [
             (string.IsNullOrWhiteSpace(objective.Product), _vocabulary.Product), (objective.Amount is null, _vocabulary.Amount),
             (objective.CloseDate is null, _vocabulary.CloseDate),
         ])
         {
             if (!missing) continue;
-            if (!first) into.Value(_vocabulary.Separator);
-            into.Value(text);
+            if (!first) into.Literal(_vocabulary.Separator);
+            into.Literal(text);
             first = false;
         }
     }
@@ -230,7 +229,6 @@ public sealed class RedFlagWords
 
     private readonly struct JsonSink : ISink
     {
-        private static readonly JavaScriptEncoder Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
         private readonly IBufferWriter<byte> _json;
 
         public JsonSink(IBufferWriter<byte> json)
@@ -243,25 +241,7 @@ public sealed class RedFlagWords
 
         public void Literal(Segment segment) => _json.Write(segment.Json);
 
-        public void Value(ReadOnlySpan<char> value)
-        {
-            if (value.IsEmpty) return;
-            var most = Encoding.UTF8.GetMaxByteCount(value.Length);
-            byte[]? rented = null;
-            var utf8 = most <= 512 ? stackalloc byte[512] : (rented = ArrayPool<byte>.Shared.Rent(most));
-            try
-            {
-                var length = Encoding.UTF8.GetBytes(value, utf8);
-                // Escaping a byte takes at most six (\uXXXX), so the encoder always has room to finish.
-                var destination = _json.GetSpan(length * 6);
-                Encoder.EncodeUtf8(utf8[..length], destination, out _, out var written);
-                _json.Advance(written);
-            }
-            finally
-            {
-                if (rented is not null) ArrayPool<byte>.Shared.Return(rented);
-            }
-        }
+        public void Value(ReadOnlySpan<char> value) => RelaxedJson.WriteEscaped(_json, value);
     }
 
     /// <summary>The values a template may ask for, by the placeholder's name in the resources.</summary>
@@ -304,7 +284,7 @@ public sealed class RedFlagWords
     {
         public string Text { get; } = text;
         public Slot Slot { get; } = slot;
-        public byte[] Json { get; } = JsonEncodedText.Encode(text, JavaScriptEncoder.UnsafeRelaxedJsonEscaping).EncodedUtf8Bytes.ToArray();
+        public byte[] Json { get; } = JsonEncodedText.Encode(text, RelaxedJson.Encoder).EncodedUtf8Bytes.ToArray();
     }
 
     private sealed record FlagTemplates(Template Message, Template Action, Template? ActionFor)
@@ -319,7 +299,7 @@ public sealed class RedFlagWords
     /// </summary>
     private sealed class Vocabulary(CultureInfo culture)
     {
-        private readonly ConcurrentDictionary<string, string> _texts = new(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, Segment> _texts = new(StringComparer.Ordinal);
 
         private readonly FrozenDictionary<string, FlagTemplates> _flags = RedFlagIds.All.ToFrozenDictionary(
             id => id,
@@ -330,20 +310,23 @@ public sealed class RedFlagWords
             StringComparer.Ordinal);
 
         public string DateFormat { get; } = Lookup("DateFormat", culture);
-        public string Separator { get; } = Lookup("Gap.Separator", culture);
-        public string And { get; } = Lookup("Gap.And", culture);
-        public string LowInfluence { get; } = Lookup("Gap.LowInfluence", culture);
+        public Segment Separator { get; } = Words("Gap.Separator", culture);
+        public Segment And { get; } = Words("Gap.And", culture);
+        public Segment LowInfluence { get; } = Words("Gap.LowInfluence", culture);
         public Template LowSupport { get; } = new(Lookup("Gap.LowSupport", culture));
-        public string[] Dimensions { get; } = [.. RedFlagWords.Dimensions.Select(d => Lookup(d.Key, culture))];
-        public string Product { get; } = Lookup("Objective.Product", culture);
-        public string Amount { get; } = Lookup("Objective.Amount", culture);
-        public string CloseDate { get; } = Lookup("Objective.CloseDate", culture);
+        public Segment[] Dimensions { get; } = [.. RedFlagWords.Dimensions.Select(d => Words(d.Key, culture))];
+        public Segment Product { get; } = Words("Objective.Product", culture);
+        public Segment Amount { get; } = Words("Objective.Amount", culture);
+        public Segment CloseDate { get; } = Words("Objective.CloseDate", culture);
 
         public FlagTemplates Flag(string id) =>
             _flags.TryGetValue(id, out var words) ? words : throw new InvalidOperationException($"No words for the red flag '{id}'.");
 
-        public string Text(string key) =>
-            _texts.TryGetValue(key, out var text) ? text : _texts.GetOrAdd(key, Lookup(key, culture));
+        public Segment Text(string key) =>
+            _texts.TryGetValue(key, out var text) ? text : _texts.GetOrAdd(key, Words(key, culture));
+
+        /// <summary>A fixed text that fills a placeholder (a status, the separator of a list), kept escaped for JSON too.</summary>
+        private static Segment Words(string key, CultureInfo culture) => new(Lookup(key, culture), Slot.None);
 
         private static string Lookup(string key, CultureInfo culture) =>
             Resources.GetString(key, culture) ?? throw new InvalidOperationException($"Missing red-flag words '{key}'.");

@@ -2,7 +2,6 @@ using System.Buffers;
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using KeySell.Application.RedFlags;
 using KeySell.Application.Sheets;
 using KeySell.Domain.Sheets;
@@ -57,16 +56,11 @@ public static class AnalyzeCommand
             var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
             if (parsed.GetValue(jsonLines))
             {
-                return await AnalyzeLinesAsync(path, terminal, analyzer, words, day ?? today, day is not null, ct);
+                return AnalyzeLines(path, terminal, analyzer, words, day ?? today, day is not null, ct);
             }
             var sheet = await SheetInput.ReadAsync(path, terminal, ct);
             var analysis = analyzer.Analyze(sheet, day ?? sheet.AsOf ?? today);
-            var utf8 = new ArrayBufferWriter<byte>(4096);
-            await using (var json = new Utf8JsonWriter(utf8, AnalysisWriter.Options(indented: true)))
-            {
-                new AnalysisWriter(words).Write(json, analysis);
-            }
-            await terminal.Out.WriteLineAsync(Encoding.UTF8.GetString(utf8.WrittenSpan));
+            await terminal.Out.WriteLineAsync(new AnalysisWriter(words).WriteIndented(analysis));
             return ExitCodes.Done;
         });
         return command;
@@ -74,10 +68,11 @@ public static class AnalyzeCommand
 
     /// <summary>
     /// Streams the lines: only one sheet is held at a time, so memory stays flat whatever the size of the input,
-    /// and a bad line costs only that line.
+    /// and a bad line costs only that line. Reads and writes are synchronous on purpose: a pipeline tool has the
+    /// thread to itself, and an await per line costs more than the rest of the line's I/O.
     /// </summary>
     /// <param name="fallbackDay">The --as-of day when <paramref name="overrides"/>, else today for sheets without asOf.</param>
-    public static async Task<int> AnalyzeLinesAsync(
+    public static int AnalyzeLines(
         string path, Terminal terminal, StrategyAnalyzer analyzer, RedFlagWords words, DateOnly fallbackDay, bool overrides,
         CancellationToken cancellationToken)
     {
@@ -99,19 +94,18 @@ public static class AnalyzeCommand
             }
         }
 
-        // One buffer, one JSON writer and one analysis writer for all lines: no string per analysis, message or action.
-        // JSON Lines needs one analysis per line, so nothing is indented.
-        var utf8 = new ArrayBufferWriter<byte>(4096);
-        await using var json = new Utf8JsonWriter(utf8, AnalysisWriter.Options(indented: false));
+        // One buffer and one analysis writer for all lines: no string per analysis, message or action.
+        var utf8 = new ArrayBufferWriter<byte>(8192);
         var writer = new AnalysisWriter(words);
-        var chars = new char[4096];
+        var output = new Utf8Lines(terminal.Out);
 
         var anyBad = false;
         var lineNumber = 0;
         try
         {
-            while (await reader.ReadLineAsync(cancellationToken) is { } line)
+            while (reader.ReadLine() is { } line)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 lineNumber++;
                 if (string.IsNullOrWhiteSpace(line)) continue;
                 var read = SheetReader.Read(line);
@@ -120,27 +114,80 @@ public static class AnalyzeCommand
                     anyBad = true;
                     foreach (var problem in read.Problems)
                     {
-                        await terminal.Error.WriteLineAsync($"{source}:{lineNumber}: {problem.Path}: {problem.Message}");
+                        terminal.Error.WriteLine($"{source}:{lineNumber}: {problem.Path}: {problem.Message}");
                     }
                     continue;
                 }
                 var analysis = analyzer.Analyze(sheet, overrides ? fallbackDay : sheet.AsOf ?? fallbackDay);
                 utf8.ResetWrittenCount();
-                json.Reset(utf8);
-                writer.Write(json, analysis);
-                json.Flush();
-                var needed = Encoding.UTF8.GetMaxCharCount(utf8.WrittenCount);
-                if (chars.Length < needed) chars = new char[needed];
-                var count = Encoding.UTF8.GetChars(utf8.WrittenSpan, chars);
-                await terminal.Out.WriteLineAsync(chars.AsMemory(0, count), cancellationToken);
+                writer.WriteCompact(utf8, analysis);
+                output.WriteLine(utf8.WrittenSpan);
             }
         }
         finally
         {
+            output.Flush();
             if (!ReferenceEquals(reader, terminal.In)) reader.Dispose();
         }
-        await terminal.Out.FlushAsync(cancellationToken);
         return anyBad ? ExitCodes.BadInput : ExitCodes.Done;
+    }
+
+    /// <summary>
+    /// Lines already in UTF-8 go straight to the byte stream under the terminal's writer when it has one (the real
+    /// standard output), in 64 KB writes, instead of being decoded to text only for the writer to encode them again.
+    /// Any other writer (a test's <see cref="StringWriter"/>) gets them as text.
+    /// </summary>
+    private sealed class Utf8Lines
+    {
+        private const int BatchSize = 1 << 16;
+        private readonly TextWriter _text;
+        private readonly Stream? _stream;
+        private readonly ArrayBufferWriter<byte> _batch = new(BatchSize + 8192);
+        private readonly byte[] _newLine;
+        private char[] _chars = new char[8192];
+
+        public Utf8Lines(TextWriter text)
+        {
+            _text = text;
+            _newLine = Encoding.UTF8.GetBytes(text.NewLine);
+            if (text is StreamWriter { BaseStream.CanWrite: true } writer && writer.Encoding is UTF8Encoding utf8 && utf8.GetPreamble().Length == 0)
+            {
+                writer.Flush();
+                _stream = writer.BaseStream;
+            }
+        }
+
+        public void WriteLine(ReadOnlySpan<byte> line)
+        {
+            if (_stream is null)
+            {
+                var needed = Encoding.UTF8.GetMaxCharCount(line.Length);
+                if (_chars.Length < needed) _chars = new char[needed];
+                var count = Encoding.UTF8.GetChars(line, _chars);
+                _text.WriteLine(_chars, 0, count);
+                return;
+            }
+            _batch.Write(line);
+            _batch.Write(_newLine);
+            if (_batch.WrittenCount >= BatchSize) WriteBatch();
+        }
+
+        public void Flush()
+        {
+            if (_stream is null)
+            {
+                _text.Flush();
+                return;
+            }
+            WriteBatch();
+            _stream.Flush();
+        }
+
+        private void WriteBatch()
+        {
+            _stream!.Write(_batch.WrittenSpan);
+            _batch.ResetWrittenCount();
+        }
     }
 
     private static DateOnly? ParseDay(string? text) =>

@@ -32,10 +32,12 @@ public sealed class AnalysisWriterTests
     }
 
     [Fact]
-    public void Write_ReceptiveInfluencesAndNoFlag_GivesTheBytesOfTheSerialisedDocument()
+    public void WriteCompact_ReceptiveInfluenceAndTextToEscape_GivesTheBytesOfTheSerialisedDocument()
     {
         var sheet = AnalysisExamples.EveryFlag().Sheet;
-        var calm = StrategyAnalyzer.Default.Analyze(sheet with { Influences = [AnalysisExamples.Person("wang", "Wang \"Fang\" <CIO>")] }, AnalysisExamples.AsOf);
+        var calm = StrategyAnalyzer.Default.Analyze(
+            sheet with { Opportunity = sheet.Opportunity with { Name = "ERP \"phase 2\"\t<东区>" }, Influences = [AnalysisExamples.Person("wang\\1", "Wang \"Fang\" <CIO>")] },
+            AnalysisExamples.AsOf);
 
         Written(new AnalysisWriter(RedFlagWords.English), calm, indented: false)
             .ShouldBe(Serialised(AnalysisDocument.From(calm, RedFlagWords.English), indented: false));
@@ -43,7 +45,7 @@ public sealed class AnalysisWriterTests
     }
 
     [Fact]
-    public void Write_SameWriterTwice_WritesTheSecondAnalysisOnItsOwn()
+    public void WriteCompact_SameWriterTwice_WritesTheSecondAnalysisOnItsOwn()
     {
         var writer = new AnalysisWriter(RedFlagWords.Chinese);
         var (first, second) = (AnalysisExamples.CoveringEveryFlag()[0], AnalysisExamples.CoveringEveryFlag()[1]);
@@ -55,11 +57,9 @@ public sealed class AnalysisWriterTests
 
     private static string Written(AnalysisWriter writer, SheetAnalysis analysis, bool indented)
     {
+        if (indented) return writer.WriteIndented(analysis);
         var buffer = new ArrayBufferWriter<byte>();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, Indented = indented }))
-        {
-            writer.Write(json, analysis);
-        }
+        writer.WriteCompact(buffer, analysis);
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
