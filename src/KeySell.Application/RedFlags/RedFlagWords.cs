@@ -268,9 +268,10 @@ public sealed class RedFlagWords
                 }
                 if (open > start) segments.Add(new Segment(text[start..open], Slot.None));
                 var placeholder = text[open..(close + 1)];
-                var known = Enum.TryParse<Slot>(placeholder[1..^1], ignoreCase: true, out var slot) && slot != Slot.None
-                    && placeholder[1..^1] == placeholder[1..^1].ToLowerInvariant();
-                segments.Add(new Segment(placeholder, known ? slot : Slot.None));
+                var name = placeholder[1..^1];
+                var slot = Slot.None;
+                if (name.Length > 0 && name.All(char.IsAsciiLetterLower) && Enum.TryParse(name, ignoreCase: true, out Slot named)) slot = named;
+                segments.Add(new Segment(placeholder, slot));
                 start = close + 1;
             }
             Segments = [.. segments];
