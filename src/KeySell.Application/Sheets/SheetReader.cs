@@ -51,6 +51,11 @@ public static partial class SheetReader
         {
             return NotJson(e);
         }
+        catch (ArgumentException)
+        {
+            // Text handed over in memory can hold half a surrogate pair, which no UTF-8 document can.
+            return new SheetReadResult(null, [new SheetProblem("$", Messages.Format("Sheet.NotText"))]);
+        }
     }
 
     public static SheetReadResult Read(Stream utf8Json)

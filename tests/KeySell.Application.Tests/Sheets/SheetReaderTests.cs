@@ -157,6 +157,19 @@ public class SheetReaderTests
     }
 
     [Fact]
+    public void Read_TextWithAnUnpairedSurrogate_ReportsAProblemInsteadOfThrowing()
+    {
+        var json = FullSheet.Replace("\"name\": \"Li Wei\"", "\"name\": \"Li Wei\uD800\"", StringComparison.Ordinal);
+
+        var result = SheetReader.Read(json);
+
+        result.Sheet.ShouldBeNull();
+        var problem = result.Problems.ShouldHaveSingleItem();
+        problem.Path.ShouldBe("$");
+        problem.Message.ShouldContain("Unicode");
+    }
+
+    [Fact]
     public void Read_ArrayInsteadOfObject_ReportsWrongTypeAtTheRoot()
     {
         var problem = SheetReader.Read("[]").Problems.ShouldHaveSingleItem();
