@@ -21,7 +21,7 @@ public static class UpdateBuyingInfluence
         IReadOnlyList<string>? Wins = null,
         IReadOnlyList<string>? Results = null);
 
-    public sealed class Handler(AppDbContext db)
+    public sealed class Handler(AppDbContext db, TimeProvider time)
     {
         public async Task<Result<InfluenceDetail>> Handle(Command command, CancellationToken ct)
         {
@@ -35,7 +35,12 @@ public static class UpdateBuyingInfluence
             if (apply is null) return validation.ToError();
             if (db.CheckVersion(influence, command.Version, "influence") is { } stale) return stale;
 
+            var (rolesBefore, sinceBefore) = (influence.Roles, influence.Since);
             apply(influence);
+            // A new role makes a new player for the method (new-player flag): unless the caller set since to another
+            // day themselves, the role change dates from today, as it does when the grid changes a role.
+            if (influence.Roles != rolesBefore && influence.Since == sinceBefore)
+                influence.Since = DateOnly.FromDateTime(time.GetLocalNow().Date);
             db.Entry(influence).State = EntityState.Modified;
             if (await db.SaveOrConflictAsync(ct) is { } conflict) return conflict;
             return await GetBuyingInfluence.LoadAsync(db, influence.Id, ct) is { } detail ? detail : Versions.NotFound("influence", influence.Id);

@@ -169,6 +169,44 @@ public abstract class BuyingInfluenceEndpointsTests<TApp>(TApp app) : IClassFixt
     }
 
     [Fact]
+    public async Task Update_RolesChangedWithSinceUntouched_DatesTheRoleChangeToday()
+    {
+        var (client, _, opportunityId) = await DealAsync();
+        var row = await client.AddInfluenceAsync(opportunityId, new { newPerson = new { name = "Li Wei" }, roles = new[] { "user" }, since = "2026-09-01" });
+        var before = DateOnly.FromDateTime(TimeProvider.System.GetLocalNow().Date);
+
+        var saved = await (await client.PutAsJsonAsync($"/api/influences/{row.Id()}", new { version = 1, roles = new[] { "economic" }, since = "2026-09-01" }, Ct))
+            .ReadObjectAsync();
+
+        var since = DateOnly.Parse(saved["since"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
+        since.ShouldBeInRange(before, DateOnly.FromDateTime(TimeProvider.System.GetLocalNow().Date));
+    }
+
+    [Fact]
+    public async Task Update_RolesChangedWithSinceSetByTheCaller_KeepsTheCallersDay()
+    {
+        var (client, _, opportunityId) = await DealAsync();
+        var row = await client.AddInfluenceAsync(opportunityId, new { newPerson = new { name = "Li Wei" }, roles = new[] { "user" }, since = "2026-09-01" });
+
+        var saved = await (await client.PutAsJsonAsync($"/api/influences/{row.Id()}", new { version = 1, roles = new[] { "economic" }, since = "2026-10-15" }, Ct))
+            .ReadObjectAsync();
+
+        saved["since"]!.GetValue<string>().ShouldBe("2026-10-15");
+    }
+
+    [Fact]
+    public async Task Update_SameRoles_KeepsSince()
+    {
+        var (client, _, opportunityId) = await DealAsync();
+        var row = await client.AddInfluenceAsync(opportunityId, new { newPerson = new { name = "Li Wei" }, roles = new[] { "user" }, since = "2026-09-01" });
+
+        var saved = await (await client.PutAsJsonAsync($"/api/influences/{row.Id()}", new { version = 1, roles = new[] { "user" }, since = "2026-09-01", support = 2 }, Ct))
+            .ReadObjectAsync();
+
+        saved["since"]!.GetValue<string>().ShouldBe("2026-09-01");
+    }
+
+    [Fact]
     public async Task Update_SupportUnknown_StoresNull()
     {
         var (client, _, opportunityId) = await DealAsync();
