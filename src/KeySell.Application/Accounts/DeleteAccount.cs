@@ -22,9 +22,9 @@ public static class DeleteAccount
             if (db.CheckVersion(account, command.Version, "account") is { } stale) return stale;
 
             var opportunities = await db.Opportunities.CountAsync(o => o.AccountId == command.Id, ct);
-            if (opportunities > 0) return Error.Conflict(Messages.Format("AccountHasOpportunities", opportunities));
+            if (opportunities > 0) return Error.Conflict(Messages.Format(Messages.ForCount("AccountHasOpportunities", opportunities), opportunities));
             var subsidiaries = await db.Accounts.CountAsync(a => a.ParentAccountId == command.Id, ct);
-            if (subsidiaries > 0) return Error.Conflict(Messages.Format("AccountHasSubsidiaries", subsidiaries));
+            if (subsidiaries > 0) return Error.Conflict(Messages.Format(Messages.ForCount("AccountHasSubsidiaries", subsidiaries), subsidiaries));
 
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             // Reporting lines and department nesting point inside the account; cut them so the

@@ -20,9 +20,9 @@ public static class DeleteColleague
 
             var reasons = new List<string>();
             var owned = await db.Opportunities.CountAsync(o => o.OwnerId == command.Id, ct);
-            if (owned > 0) reasons.Add(Messages.Format("ColleagueOwnsOpportunities", owned));
+            if (owned > 0) reasons.Add(Messages.Format(Messages.ForCount("ColleagueOwnsOpportunities", owned), owned));
             var counterpart = await db.BuyingInfluences.CountAsync(i => i.CounterpartId == command.Id, ct);
-            if (counterpart > 0) reasons.Add(Messages.Format("ColleagueIsCounterpart", counterpart));
+            if (counterpart > 0) reasons.Add(Messages.Format(Messages.ForCount("ColleagueIsCounterpart", counterpart), counterpart));
             var users = await db.Users.Where(u => u.ColleagueId == command.Id).OrderBy(u => u.UserName).Select(u => u.UserName).ToListAsync(ct);
             if (users.Count > 0) reasons.Add(Messages.Format("ColleagueIsUser", string.Join(", ", users)));
             if (reasons.Count > 0)

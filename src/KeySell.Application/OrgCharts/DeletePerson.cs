@@ -22,7 +22,7 @@ public static class DeletePerson
             if (db.CheckVersion(person, command.Version, "person") is { } stale) return stale;
 
             var deals = await db.BuyingInfluences.CountAsync(i => i.PersonId == command.Id, ct);
-            if (deals > 0) return Error.Conflict(Messages.Format("PersonIsInfluence", person.Name, deals));
+            if (deals > 0) return Error.Conflict(Messages.Format(Messages.ForCount("PersonIsInfluence", deals), person.Name, deals));
 
             foreach (var report in await db.People.Where(p => p.ReportsToId == person.Id).ToListAsync(ct))
                 report.ReportsToId = person.ReportsToId;

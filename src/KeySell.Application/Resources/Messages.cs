@@ -14,4 +14,10 @@ public static class Messages
         var text = Resources.GetString(name, culture) ?? throw new InvalidOperationException($"Missing message resource '{name}'.");
         return args.Length == 0 ? text : string.Format(culture, text, args);
     }
+
+    /// <summary>
+    /// The message's name for a count: English says "1 opportunity" but "2 opportunities", so a message about a
+    /// count has a <c>.One</c> form (in Chinese, which has one form, the same words).
+    /// </summary>
+    public static string ForCount(string name, int count) => count == 1 ? name + ".One" : name;
 }

@@ -264,7 +264,7 @@ public abstract class AccountEndpointsTests<TApp>(TApp app) : IClassFixture<TApp
         var response = await client.DeleteAsync($"/api/accounts/{account.Id()}?version=1", Ct);
 
         response.StatusCode.ShouldBe(HttpStatusCode.Conflict);
-        (await ProblemDocument.ReadAsync(response)).Detail.ShouldNotBeNull().ShouldContain("1 opportunities");
+        (await ProblemDocument.ReadAsync(response)).Detail.ShouldNotBeNull().ShouldContain("still has 1 opportunity;");
         (await client.GetAsync($"/api/accounts/{account.Id()}", Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await client.GetAsync($"/api/opportunities/{deal.Id()}", Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
@@ -279,7 +279,7 @@ public abstract class AccountEndpointsTests<TApp>(TApp app) : IClassFixture<TApp
         var response = await client.DeleteAsync($"/api/accounts/{group.Id()}?version=1", Ct);
 
         response.StatusCode.ShouldBe(HttpStatusCode.Conflict);
-        (await ProblemDocument.ReadAsync(response)).Detail.ShouldNotBeNull().ShouldContain("1 subsidiaries");
+        (await ProblemDocument.ReadAsync(response)).Detail.ShouldNotBeNull().ShouldContain("while 1 subsidiary belongs to it");
         (await client.GetAsync($"/api/accounts/{group.Id()}", Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 

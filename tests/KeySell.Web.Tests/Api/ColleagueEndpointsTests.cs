@@ -159,8 +159,8 @@ public abstract class ColleagueEndpointsTests<TApp>(TApp app) : IClassFixture<TA
         response.StatusCode.ShouldBe(HttpStatusCode.Conflict);
         var detail = (await ProblemDocument.ReadAsync(response)).Detail.ShouldNotBeNull();
         detail.ShouldContain(colleague.Text("name"));
-        detail.ShouldContain("own 1 opportunities");
-        detail.ShouldContain("counterpart of 1 buying influences");
+        detail.ShouldContain("they own 1 opportunity");
+        detail.ShouldContain("counterpart of 1 buying influence");
         (await client.GetAsync($"/api/colleagues/{colleague.Id()}", Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
