@@ -71,6 +71,11 @@ public sealed class AcceptanceScenarioTests(BrowserFixture fixture) : BrowserTes
         // The person created from the sheet joined the account's org chart.
         await Page.GetByTestId("account-link").ClickAsync();
         await Expect(accounts.PersonNode("Wang Fang")).ToBeVisibleAsync();
+        // Each card shows the person's part in the open deal: role badges and support.
+        var economicOnDeal = accounts.PersonNode("Li Wei").GetByTestId("person-deal");
+        await Expect(economicOnDeal.GetByTestId("role-badges")).ToHaveTextAsync("E");
+        await Expect(economicOnDeal.GetByTestId("support-chip")).ToHaveTextAsync("+2");
+        await Expect(accounts.PersonNode("Wang Fang").GetByTestId("support-chip")).ToHaveTextAsync("\u22121");
         await ShotAsync("org-chart-with-new-person");
 
         // The coach's own page knows their manager and the deal they influence.

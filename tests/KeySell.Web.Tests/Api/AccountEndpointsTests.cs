@@ -57,6 +57,29 @@ public abstract class AccountEndpointsTests<TApp>(TApp app) : IClassFixture<TApp
     }
 
     [Fact]
+    public async Task Get_PeopleOnOpenDeals_GivesEachPersonsRolesAndSupportPerDealForTheOrgChart()
+    {
+        var client = await app.CreateAdminClientAsync();
+        var accountId = await app.AccountAsync(Unique("Steel"));
+        var liWei = await app.PersonAsync(accountId, "Li Wei");
+        var open = await client.CreateOpportunityAsync(accountId, "ERP rollout");
+        var lost = await client.CreateOpportunityAsync(accountId, "Old pilot");
+        await client.AddInfluenceAsync(open.Id(), new { personId = liWei, roles = new[] { "economic", "coach" }, support = 3 });
+        await client.AddInfluenceAsync(lost.Id(), new { personId = liWei, roles = new[] { "user" }, support = -2 });
+        (await client.PutAsJsonAsync($"/api/opportunities/{lost.Id()}", new { version = 1, name = "Old pilot", funnelLevel = "lost" }, Ct))
+            .StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var stored = await client.GetObjectAsync($"/api/accounts/{accountId}");
+
+        var deal = stored["peopleOnDeals"]!.AsArray().ShouldHaveSingleItem()!;
+        deal["personId"]!.GetValue<Guid>().ShouldBe(liWei);
+        deal["opportunityId"]!.GetValue<Guid>().ShouldBe(open.Id());
+        deal.Text("opportunityName").ShouldBe("ERP rollout");
+        deal["roles"]!.AsArray().Select(r => r!.GetValue<string>()).ShouldBe(["coach", "economic"]);
+        deal["support"]!.GetValue<int>().ShouldBe(3);
+    }
+
+    [Fact]
     public async Task Create_Subsidiary_ShowsOnBothSidesOfTheGroup()
     {
         var client = await app.CreateAdminClientAsync();

@@ -28,5 +28,6 @@ public static class SupportScale
         _ => ("#1b5e20", "#ffffff"),
     };
 
-    public static string Signed(int support) => support > 0 ? $"+{support}" : support.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>As the grid writes it (+3, 0, −2 with a true minus), so every screen shows support alike.</summary>
+    public static string Signed(int support) => Opportunities.SheetFormat.Support(support);
 }
