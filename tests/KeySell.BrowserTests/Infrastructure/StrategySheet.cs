@@ -31,8 +31,12 @@ public sealed class StrategySheet(IPage page)
     {
         await page.GetByTestId("influence-add").ClickAsync();
         var search = page.GetByTestId("influence-person");
-        await search.FillAsync(name[..Math.Min(3, name.Length)]);
-        await page.Locator(".mud-popover-open [data-testid=influence-person-option]", new() { HasText = name }).ClickAsync();
+        var typed = name[..Math.Min(3, name.Length)];
+        await search.FillAsync(typed);
+        // Pick from the list found for what was typed: picking from the list shown on focus would leave that search
+        // pending, and its late answer would open the list again over the buttons.
+        await page.Locator($".mud-popover-open [data-testid=influence-person-option][data-for='{typed}']", new() { HasText = name }).ClickAsync();
+        await Expect(page.Locator(".mud-popover-open [data-testid=influence-person-option]")).ToHaveCountAsync(0);
         // The server took the pick once it shows the name and locks the new-person fields.
         await Expect(search).ToHaveValueAsync(name);
         await Expect(page.GetByTestId("influence-new-name")).ToBeDisabledAsync();
