@@ -342,7 +342,7 @@ public class SheetReaderTests
         result.Problems.ShouldHaveSingleItem().Path.ShouldBe("$");
     }
 
-    /// <summary>"$.a.b[1].c=VALUE" sets a value (JSON), "-$.a.b" removes a field.</summary>
+    /// <summary>"$.a.b[1].c=VALUE" sets a value (JSON), "-$.a.b" removes a field; a last step "[1]" sets or removes a list item.</summary>
     internal static string Mutate(string json, string mutation)
     {
         var root = JsonNode.Parse(json)!;
@@ -350,10 +350,17 @@ public class SheetReaderTests
         var (path, value) = remove ? (mutation[1..], null) : (mutation[..mutation.IndexOf('=')], mutation[(mutation.IndexOf('=') + 1)..]);
         var steps = path[2..].Replace("[", ".[", StringComparison.Ordinal).Split('.');
         var node = root;
-        foreach (var step in steps[..^1]) node = step.StartsWith('[') ? node![int.Parse(step[1..^1])]! : node![step]!;
+        foreach (var step in steps[..^1]) node = step.StartsWith('[') ? node![Index(step)]! : node![step]!;
         var last = steps[^1];
-        if (remove) node!.AsObject().Remove(last);
+        if (last.StartsWith('['))
+        {
+            if (remove) node!.AsArray().RemoveAt(Index(last));
+            else node![Index(last)] = JsonNode.Parse(value!);
+        }
+        else if (remove) node!.AsObject().Remove(last);
         else node![last] = JsonNode.Parse(value!);
         return root.ToJsonString();
     }
+
+    private static int Index(string step) => int.Parse(step[1..^1], System.Globalization.CultureInfo.InvariantCulture);
 }
