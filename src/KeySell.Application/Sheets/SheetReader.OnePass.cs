@@ -63,25 +63,24 @@ public static partial class SheetReader
             List<SheetObjection> objections = [];
             List<SheetRedFlag> redFlags = [];
             var seen = 0;
-            int member;
-            while ((member = Member()) > 0)
+            Next next;
+            while ((next = Member(SheetFields, ref seen, out var field)) == Next.Member)
             {
-                var name = _json.ValueSpan;
-                int bit;
-                bool ok;
-                if (name.SequenceEqual("schema"u8)) (bit, ok) = (1, RequiredString(out schema));
-                else if (name.SequenceEqual("asOf"u8)) (bit, ok) = (2, Date(out asOf));
-                else if (name.SequenceEqual("opportunity"u8)) (bit, ok) = (4, Opportunity(out opportunity));
-                else if (name.SequenceEqual("influences"u8)) (bit, ok) = (8, List(influences, static (ref OnePass pass, out SheetInfluence? item) => pass.Influence(out item)));
-                else if (name.SequenceEqual("strengths"u8)) (bit, ok) = (16, List(strengths, static (ref OnePass pass, out SheetStrength? item) => pass.Strength(out item)));
-                else if (name.SequenceEqual("objections"u8)) (bit, ok) = (32, List(objections, static (ref OnePass pass, out SheetObjection? item) => pass.Objection(out item)));
-                else if (name.SequenceEqual("redFlags"u8)) (bit, ok) = (64, List(redFlags, static (ref OnePass pass, out SheetRedFlag? item) => pass.RedFlag(out item)));
-                else return null;
-                if (!ok || (seen & bit) != 0) return null;
-                seen |= bit;
+                var ok = field switch
+                {
+                    "schema" => RequiredString(out schema),
+                    "asOf" => Date(out asOf),
+                    "opportunity" => Opportunity(out opportunity),
+                    "influences" => List(influences, static (ref OnePass pass, out SheetInfluence? item) => pass.Influence(out item)),
+                    "strengths" => List(strengths, static (ref OnePass pass, out SheetStrength? item) => pass.Strength(out item)),
+                    "objections" => List(objections, static (ref OnePass pass, out SheetObjection? item) => pass.Objection(out item)),
+                    "redFlags" => List(redFlags, static (ref OnePass pass, out SheetRedFlag? item) => pass.RedFlag(out item)),
+                    _ => false, // Member names only the fields of the list it was given
+                };
+                if (!ok) return null;
             }
             // Only whitespace may follow the sheet.
-            if (member < 0 || _json.Read()) return null;
+            if (next == Next.Doubt || _json.Read()) return null;
             if (schema != SheetReader.Schema || opportunity is null || !ReferencesHold(influences, objections, redFlags)) return null;
             return new StrategySheet(asOf, opportunity, influences, strengths, objections, redFlags);
         }
@@ -115,24 +114,23 @@ public static partial class SheetReader
             FunnelLevel? funnelLevel = null;
             ExpectedOutcome? outcome = null;
             var seen = 0;
-            int member;
-            while ((member = Member()) > 0)
+            Next next;
+            while ((next = Member(OpportunityFields, ref seen, out var field)) == Next.Member)
             {
-                var field = _json.ValueSpan;
-                int bit;
-                bool ok;
-                if (field.SequenceEqual("name"u8)) (bit, ok) = (1, RequiredString(out name));
-                else if (field.SequenceEqual("account"u8)) (bit, ok) = (2, RequiredString(out account));
-                else if (field.SequenceEqual("idealCustomerScore"u8)) (bit, ok) = (4, Number(out score) && score is null or (>= IdealScoreMin and <= IdealScoreMax));
-                else if (field.SequenceEqual("objective"u8)) (bit, ok) = (8, Objective(out objective));
-                else if (field.SequenceEqual("engagement"u8)) (bit, ok) = (16, Enum(nullable: true, out engagement));
-                else if (field.SequenceEqual("funnelLevel"u8)) (bit, ok) = (32, Enum(nullable: false, out funnelLevel));
-                else if (field.SequenceEqual("expectedOutcome"u8)) (bit, ok) = (64, Enum(nullable: true, out outcome));
-                else return false;
-                if (!ok || (seen & bit) != 0) return false;
-                seen |= bit;
+                var ok = field switch
+                {
+                    "name" => RequiredString(out name),
+                    "account" => RequiredString(out account),
+                    "idealCustomerScore" => Number(out score) && score is null or (>= IdealScoreMin and <= IdealScoreMax),
+                    "objective" => Objective(out objective),
+                    "engagement" => Enum(nullable: true, out engagement),
+                    "funnelLevel" => Enum(nullable: false, out funnelLevel),
+                    "expectedOutcome" => Enum(nullable: true, out outcome),
+                    _ => false, // Member names only the fields of the list it was given
+                };
+                if (!ok) return false;
             }
-            if (member < 0 || name is null || account is null) return false;
+            if (next == Next.Doubt || name is null || account is null) return false;
             opportunity = new SheetOpportunity(name, account, score, objective, engagement, funnelLevel ?? FunnelLevel.Above, outcome);
             return true;
         }
@@ -147,22 +145,21 @@ public static partial class SheetReader
             decimal? quantity = null, amount = null;
             DateOnly? closeDate = null;
             var seen = 0;
-            int member;
-            while ((member = Member()) > 0)
+            Next next;
+            while ((next = Member(ObjectiveFields, ref seen, out var field)) == Next.Member)
             {
-                var field = _json.ValueSpan;
-                int bit;
-                bool ok;
-                if (field.SequenceEqual("product"u8)) (bit, ok) = (1, OptionalString(out product));
-                else if (field.SequenceEqual("quantity"u8)) (bit, ok) = (2, Number(out quantity) && quantity is not < 0);
-                else if (field.SequenceEqual("amount"u8)) (bit, ok) = (4, Number(out amount) && amount is not < 0);
-                else if (field.SequenceEqual("currency"u8)) (bit, ok) = (8, OptionalString(out currency) && (currency is null || Validation.Currencies.IsValid(currency)));
-                else if (field.SequenceEqual("closeDate"u8)) (bit, ok) = (16, Date(out closeDate));
-                else return false;
-                if (!ok || (seen & bit) != 0) return false;
-                seen |= bit;
+                var ok = field switch
+                {
+                    "product" => OptionalString(out product),
+                    "quantity" => Number(out quantity) && quantity is not < 0,
+                    "amount" => Number(out amount) && amount is not < 0,
+                    "currency" => OptionalString(out currency) && (currency is null || Validation.Currencies.IsValid(currency)),
+                    "closeDate" => Date(out closeDate),
+                    _ => false, // Member names only the fields of the list it was given
+                };
+                if (!ok) return false;
             }
-            if (member < 0) return false;
+            if (next == Next.Doubt) return false;
             objective = new SheetObjective(product, quantity, amount, currency, closeDate);
             return true;
         }
@@ -181,31 +178,30 @@ public static partial class SheetReader
             DateOnly? since = null, lastContact = null;
             List<string> wins = [], results = [];
             var seen = 0;
-            int member;
-            while ((member = Member()) > 0)
+            Next next;
+            while ((next = Member(InfluenceFields, ref seen, out var field)) == Next.Member)
             {
-                var field = _json.ValueSpan;
-                int bit;
-                bool ok;
-                if (field.SequenceEqual("id"u8)) (bit, ok) = (1, RequiredString(out id));
-                else if (field.SequenceEqual("name"u8)) (bit, ok) = (2, RequiredString(out name));
-                else if (field.SequenceEqual("title"u8)) (bit, ok) = (4, OptionalString(out title));
-                else if (field.SequenceEqual("roles"u8)) (bit, ok) = (8, Roles(out roles));
-                else if (field.SequenceEqual("influence"u8)) (bit, ok) = (16, Enum(nullable: false, out level));
-                else if (field.SequenceEqual("support"u8)) (bit, ok) = (32, Support(out support));
-                else if (field.SequenceEqual("contact"u8)) (bit, ok) = (64, Enum(nullable: false, out contact));
-                else if (field.SequenceEqual("mode"u8)) (bit, ok) = (128, Enum(nullable: false, out mode));
-                else if (field.SequenceEqual("counterpart"u8)) (bit, ok) = (256, OptionalString(out counterpart));
-                else if (field.SequenceEqual("status"u8)) (bit, ok) = (512, Enum(nullable: false, out status));
-                else if (field.SequenceEqual("since"u8)) (bit, ok) = (1024, Date(out since));
-                else if (field.SequenceEqual("lastContact"u8)) (bit, ok) = (2048, Date(out lastContact));
-                else if (field.SequenceEqual("wins"u8)) (bit, ok) = (4096, Strings(wins));
-                else if (field.SequenceEqual("results"u8)) (bit, ok) = (8192, Strings(results));
-                else return false;
-                if (!ok || (seen & bit) != 0) return false;
-                seen |= bit;
+                var ok = field switch
+                {
+                    "id" => RequiredString(out id),
+                    "name" => RequiredString(out name),
+                    "title" => OptionalString(out title),
+                    "roles" => Roles(out roles),
+                    "influence" => Enum(nullable: false, out level),
+                    "support" => Support(out support),
+                    "contact" => Enum(nullable: false, out contact),
+                    "mode" => Enum(nullable: false, out mode),
+                    "counterpart" => OptionalString(out counterpart),
+                    "status" => Enum(nullable: false, out status),
+                    "since" => Date(out since),
+                    "lastContact" => Date(out lastContact),
+                    "wins" => Strings(wins),
+                    "results" => Strings(results),
+                    _ => false, // Member names only the fields of the list it was given
+                };
+                if (!ok) return false;
             }
-            if (member < 0 || id is null || name is null) return false;
+            if (next == Next.Doubt || id is null || name is null) return false;
             influence = new SheetInfluence(id, name, title, roles, level ?? InfluenceLevel.Unknown, support, contact ?? ContactLevel.Unknown,
                 mode ?? ResponseMode.Unknown, counterpart, status ?? PersonStatus.Active, since, lastContact, wins, results);
             return true;
@@ -218,19 +214,13 @@ public static partial class SheetReader
             string? text = null;
             List<string> addresses = [];
             var seen = 0;
-            int member;
-            while ((member = Member()) > 0)
+            Next next;
+            while ((next = Member(StrengthFields, ref seen, out var field)) == Next.Member)
             {
-                var field = _json.ValueSpan;
-                int bit;
-                bool ok;
-                if (field.SequenceEqual("text"u8)) (bit, ok) = (1, RequiredString(out text));
-                else if (field.SequenceEqual("addresses"u8)) (bit, ok) = (2, Strings(addresses) && addresses.TrueForAll(RedFlagIds.IsKnown));
-                else return false;
-                if (!ok || (seen & bit) != 0) return false;
-                seen |= bit;
+                var ok = field == "text" ? RequiredString(out text) : Strings(addresses) && addresses.TrueForAll(RedFlagIds.IsKnown);
+                if (!ok) return false;
             }
-            if (member < 0 || text is null) return false;
+            if (next == Next.Doubt || text is null) return false;
             strength = new SheetStrength(text, addresses);
             return true;
         }
@@ -242,20 +232,19 @@ public static partial class SheetReader
             string? from = null, text = null;
             ObjectionStatus? status = null;
             var seen = 0;
-            int member;
-            while ((member = Member()) > 0)
+            Next next;
+            while ((next = Member(ObjectionFields, ref seen, out var field)) == Next.Member)
             {
-                var field = _json.ValueSpan;
-                int bit;
-                bool ok;
-                if (field.SequenceEqual("from"u8)) (bit, ok) = (1, OptionalString(out from));
-                else if (field.SequenceEqual("text"u8)) (bit, ok) = (2, RequiredString(out text));
-                else if (field.SequenceEqual("status"u8)) (bit, ok) = (4, Enum(nullable: false, out status));
-                else return false;
-                if (!ok || (seen & bit) != 0) return false;
-                seen |= bit;
+                var ok = field switch
+                {
+                    "from" => OptionalString(out from),
+                    "text" => RequiredString(out text),
+                    "status" => Enum(nullable: false, out status),
+                    _ => false, // Member names only the fields of the list it was given
+                };
+                if (!ok) return false;
             }
-            if (member < 0 || text is null) return false;
+            if (next == Next.Doubt || text is null) return false;
             objection = new SheetObjection(from, text, status ?? ObjectionStatus.Open);
             return true;
         }
@@ -266,31 +255,36 @@ public static partial class SheetReader
             if (_json.TokenType != JsonTokenType.StartObject) return false;
             string? text = null, influence = null;
             var seen = 0;
-            int member;
-            while ((member = Member()) > 0)
+            Next next;
+            while ((next = Member(RedFlagFields, ref seen, out var field)) == Next.Member)
             {
-                var field = _json.ValueSpan;
-                int bit;
-                bool ok;
-                if (field.SequenceEqual("text"u8)) (bit, ok) = (1, RequiredString(out text));
-                else if (field.SequenceEqual("influence"u8)) (bit, ok) = (2, OptionalString(out influence));
-                else return false;
-                if (!ok || (seen & bit) != 0) return false;
-                seen |= bit;
+                var ok = field == "text" ? RequiredString(out text) : OptionalString(out influence);
+                if (!ok) return false;
             }
-            if (member < 0 || text is null) return false;
+            if (next == Next.Doubt || text is null) return false;
             flag = new SheetRedFlag(text, influence);
             return true;
         }
 
         // ---- shapes ----
 
-        /// <summary>1 on the next member's name, 0 at the end of the object, −1 on a name this pass leaves to the walk.</summary>
-        private int Member()
+        private enum Next { Member, End, Doubt }
+
+        /// <summary>
+        /// Moves to the next member and names it as <paramref name="fields"/> spells it. A member this object may not
+        /// have, one it already had (<paramref name="seen"/> holds a bit per name) or an escaped name is for the walk.
+        /// </summary>
+        private Next Member(FieldNames fields, ref int seen, out string field)
         {
-            if (!_json.Read()) return -1;
-            if (_json.TokenType == JsonTokenType.EndObject) return 0;
-            return _json.TokenType == JsonTokenType.PropertyName && !_json.ValueIsEscaped ? 1 : -1;
+            field = "";
+            if (!_json.Read()) return Next.Doubt;
+            if (_json.TokenType == JsonTokenType.EndObject) return Next.End;
+            if (_json.TokenType != JsonTokenType.PropertyName || _json.ValueIsEscaped) return Next.Doubt;
+            var index = fields.IndexOf(_json.ValueSpan);
+            if (index < 0 || (seen & (1 << index)) != 0) return Next.Doubt;
+            seen |= 1 << index;
+            field = fields.Names[index];
+            return Next.Member;
         }
 
         private bool StartObject() => _json.Read() && _json.TokenType == JsonTokenType.StartObject;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using KeySell.Application.Common;
 using KeySell.Application.Resources;
@@ -104,21 +105,37 @@ public static partial class SheetReader
         return new SheetReadResult(null, [new SheetProblem("$", Messages.Format("Sheet.NotJson", line, position, reason))]);
     }
 
+    private static readonly FieldNames SheetFields = new("schema", "asOf", "opportunity", "influences", "strengths", "objections", "redFlags");
+    private static readonly FieldNames OpportunityFields = new("name", "account", "idealCustomerScore", "objective", "engagement", "funnelLevel", "expectedOutcome");
+    private static readonly FieldNames ObjectiveFields = new("product", "quantity", "amount", "currency", "closeDate");
+    private static readonly FieldNames InfluenceFields = new(
+        "id", "name", "title", "roles", "influence", "support", "contact", "mode", "counterpart", "status", "since",
+        "lastContact", "wins", "results");
+    private static readonly FieldNames StrengthFields = new("text", "addresses");
+    private static readonly FieldNames ObjectionFields = new("from", "text", "status");
+    private static readonly FieldNames RedFlagFields = new("text", "influence");
+
+    /// <summary>The members one kind of object in the sheet may have, as text for the walk and as UTF-8 for the one pass.</summary>
+    private sealed class FieldNames(params string[] names)
+    {
+        private readonly byte[][] _utf8 = [.. names.Select(Encoding.UTF8.GetBytes)];
+
+        public string[] Names { get; } = names;
+
+        /// <summary>The position of the member named by these UTF-8 bytes, or −1 for a member this object may not have.</summary>
+        public int IndexOf(ReadOnlySpan<byte> utf8Name)
+        {
+            for (var i = 0; i < _utf8.Length; i++)
+            {
+                if (utf8Name.SequenceEqual(_utf8[i])) return i;
+            }
+            return -1;
+        }
+    }
+
     /// <summary>One reading of one document; problems accumulate as the walk goes.</summary>
     private sealed class Walk
     {
-        private static readonly string[] SheetFields = ["schema", "asOf", "opportunity", "influences", "strengths", "objections", "redFlags"];
-        private static readonly string[] OpportunityFields = ["name", "account", "idealCustomerScore", "objective", "engagement", "funnelLevel", "expectedOutcome"];
-        private static readonly string[] ObjectiveFields = ["product", "quantity", "amount", "currency", "closeDate"];
-        private static readonly string[] InfluenceFields =
-        [
-            "id", "name", "title", "roles", "influence", "support", "contact", "mode", "counterpart", "status", "since",
-            "lastContact", "wins", "results",
-        ];
-        private static readonly string[] StrengthFields = ["text", "addresses"];
-        private static readonly string[] ObjectionFields = ["from", "text", "status"];
-        private static readonly string[] RedFlagFields = ["text", "influence"];
-
         public List<SheetProblem> Problems { get; } = [];
 
         /// <summary>Set when some influence's id could not be read: a reference to it would be a false alarm.</summary>
@@ -287,8 +304,9 @@ public static partial class SheetReader
         }
 
         /// <summary>The object's members by name; unknown and repeated members are problems.</summary>
-        private Dictionary<string, JsonElement> Fields(JsonElement element, string path, string[] allowed)
+        private Dictionary<string, JsonElement> Fields(JsonElement element, string path, FieldNames fieldNames)
         {
+            var allowed = fieldNames.Names;
             var fields = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
             foreach (var property in element.EnumerateObject())
             {
