@@ -1,5 +1,5 @@
 using KeySell.Domain.Accounts;
-using KeySell.Domain.BuyingInfluences;
+using KeySell.Application.OrgCharts;
 using KeySell.Domain.OrgCharts;
 
 namespace KeySell.Application.Accounts;
@@ -14,12 +14,6 @@ public sealed record DepartmentDetail(Guid Id, string Name, Guid? ParentDepartme
 /// <summary>A person as the org chart shows them: the tree is built from <see cref="ReportsToId"/>.</summary>
 public sealed record PersonSummary(Guid Id, string Name, string? Title, Guid? DepartmentId, Guid? ReportsToId, PersonStatus Status, int Version);
 
-/// <summary>
-/// A person's part in one of the account's open deals, for the org chart: at a glance who is coach, user,
-/// technical or economic buyer where, and how they stand towards us.
-/// </summary>
-public sealed record PersonOnDeal(Guid PersonId, Guid OpportunityId, string OpportunityName, IReadOnlyList<BuyingRoles> Roles, int? Support);
-
 /// <summary>An account with its group structure, departments and people: everything the account page shows.</summary>
 public sealed record AccountDetail(
     Guid Id,
@@ -33,7 +27,7 @@ public sealed record AccountDetail(
     IReadOnlyList<RelationDetail> Relations,
     IReadOnlyList<DepartmentDetail> Departments,
     IReadOnlyList<PersonSummary> People,
-    IReadOnlyList<PersonOnDeal> PeopleOnDeals,
+    IReadOnlyList<PersonDeal> PeopleOnDeals,
     int OpportunityCount,
     DateTimeOffset CreatedAt,
     string CreatedBy,

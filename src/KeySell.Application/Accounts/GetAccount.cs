@@ -1,6 +1,6 @@
 using KeySell.Application.Common;
 using KeySell.Application.Data;
-using KeySell.Domain.BuyingInfluences;
+using KeySell.Application.OrgCharts;
 using KeySell.Domain.Opportunities;
 using Microsoft.EntityFrameworkCore;
 
@@ -34,16 +34,12 @@ public static class GetAccount
             .OrderBy(p => p.Name).ThenBy(p => p.Id)
             .Select(p => new PersonSummary(p.Id, p.Name, p.Title, p.DepartmentId, p.ReportsToId, p.Status, p.Version)).ToListAsync(ct);
         var opportunityCount = await db.Opportunities.CountAsync(o => o.AccountId == id, ct);
-        var onDeals = await db.BuyingInfluences
-            .Join(db.Opportunities.Where(o => o.AccountId == id && o.FunnelLevel != FunnelLevel.Won && o.FunnelLevel != FunnelLevel.Lost),
-                i => i.OpportunityId, o => o.Id, (i, o) => new { i.PersonId, OpportunityId = o.Id, o.Name, i.Roles, i.Support })
-            .OrderBy(d => d.Name).ThenBy(d => d.OpportunityId)
-            .ToListAsync(ct);
+        // The org chart shows each person's part in the deals still being won.
+        var onDeals = await GetPerson.DealsAsync(db.BuyingInfluences,
+            db.Opportunities.Where(o => o.AccountId == id && o.FunnelLevel != FunnelLevel.Won && o.FunnelLevel != FunnelLevel.Lost), ct);
 
         return new AccountDetail(account.Id, account.Name, account.Industry, account.Size, account.Region, account.IdealCustomerScore,
             parent, subsidiaries, relations.OrderBy(r => r.Type).ThenBy(r => r.RelatedAccountName, StringComparer.CurrentCulture).ToList(),
-            departments, people,
-            onDeals.Select(d => new PersonOnDeal(d.PersonId, d.OpportunityId, d.Name, d.Roles.Split().ToList(), d.Support)).ToList(),
-            opportunityCount, account.CreatedAt, account.CreatedBy, account.UpdatedAt, account.UpdatedBy, account.Version);
+            departments, people, onDeals, opportunityCount, account.CreatedAt, account.CreatedBy, account.UpdatedAt, account.UpdatedBy, account.Version);
     }
 }

@@ -1,6 +1,7 @@
 using KeySell.Application.Common;
 using KeySell.Application.Data;
 using KeySell.Domain.BuyingInfluences;
+using KeySell.Domain.Opportunities;
 using Microsoft.EntityFrameworkCore;
 
 namespace KeySell.Application.OrgCharts;
@@ -16,6 +17,19 @@ public static class GetPerson
             await LoadAsync(db, query.Id, ct) is { } person ? person : Versions.NotFound("person", query.Id);
     }
 
+    /// <summary>The deals of these influences among these opportunities, by the deal's name.</summary>
+    internal static async Task<List<PersonDeal>> DealsAsync(
+        IQueryable<BuyingInfluence> influences, IQueryable<Opportunity> opportunities, CancellationToken ct)
+    {
+        var rows = await influences
+            .Join(opportunities, i => i.OpportunityId, o => o.Id,
+                (i, o) => new { i.PersonId, OpportunityId = o.Id, o.Name, InfluenceId = i.Id, i.Roles, i.Influence, i.Support, i.Mode })
+            .OrderBy(d => d.Name).ThenBy(d => d.OpportunityId)
+            .ToListAsync(ct);
+        return rows.Select(d => new PersonDeal(d.PersonId, d.OpportunityId, d.Name, d.InfluenceId, d.Roles.Split().ToList(), d.Influence, d.Support, d.Mode))
+            .ToList();
+    }
+
     internal static async Task<PersonDetail?> LoadAsync(AppDbContext db, Guid id, CancellationToken ct)
     {
         var person = await db.People.AsNoTracking().Include(p => p.Department).Include(p => p.ReportsTo).FirstOrDefaultAsync(p => p.Id == id, ct);
@@ -24,14 +38,12 @@ public static class GetPerson
         var accountName = await db.Accounts.Where(a => a.Id == person.AccountId).Select(a => a.Name).FirstAsync(ct);
         var reports = await db.People.Where(p => p.ReportsToId == id).OrderBy(p => p.Name)
             .Select(p => new PersonRef(p.Id, p.Name, p.Title)).ToListAsync(ct);
-        var deals = await db.BuyingInfluences.Where(i => i.PersonId == id)
-            .Join(db.Opportunities, i => i.OpportunityId, o => o.Id, (i, o) => new { o.Id, o.Name, InfluenceId = i.Id, i.Roles, i.Influence, i.Support, i.Mode })
-            .OrderBy(d => d.Name).ToListAsync(ct);
+        var deals = await DealsAsync(db.BuyingInfluences.Where(i => i.PersonId == id), db.Opportunities, ct);
 
         return new PersonDetail(person.Id, person.AccountId, accountName, person.Name, person.Title, person.DepartmentId, person.Department?.Name,
             person.ReportsTo is { } manager ? new PersonRef(manager.Id, manager.Name, manager.Title) : null, reports,
             person.Email, person.Phone, person.Responsibilities, person.Preferences, person.Status,
-            deals.Select(d => new PersonDeal(d.Id, d.Name, d.InfluenceId, d.Roles.Split().ToList(), d.Influence, d.Support, d.Mode)).ToList(),
+            deals,
             person.CreatedAt, person.CreatedBy, person.UpdatedAt, person.UpdatedBy, person.Version);
     }
 }

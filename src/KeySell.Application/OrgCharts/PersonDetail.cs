@@ -5,8 +5,8 @@ namespace KeySell.Application.OrgCharts;
 
 public sealed record PersonRef(Guid Id, string Name, string? Title);
 
-/// <summary>A deal this person influences, with their part in it.</summary>
-public sealed record PersonDeal(Guid OpportunityId, string OpportunityName, Guid InfluenceId, IReadOnlyList<BuyingRoles> Roles,
+/// <summary>A deal a person influences, with their part in it: on the person's page, and on their card in the org chart.</summary>
+public sealed record PersonDeal(Guid PersonId, Guid OpportunityId, string OpportunityName, Guid InfluenceId, IReadOnlyList<BuyingRoles> Roles,
     InfluenceLevel Influence, int? Support, ResponseMode Mode);
 
 public sealed record PersonDetail(
