@@ -27,7 +27,4 @@ public static class SupportScale
         4 => ("#2e7d32", "#ffffff"),
         _ => ("#1b5e20", "#ffffff"),
     };
-
-    /// <summary>As the grid writes it (+3, 0, −2 with a true minus), so every screen shows support alike.</summary>
-    public static string Signed(int support) => Opportunities.SheetFormat.Support(support);
 }
