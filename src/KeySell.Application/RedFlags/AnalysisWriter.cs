@@ -12,12 +12,10 @@ namespace KeySell.Application.RedFlags;
 /// serialising <see cref="AnalysisDocument"/> with <see cref="System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping"/>
 /// gives, but without a string per message and action or a writer call per token. <c>keysell analyze --jsonl</c>
 /// writes millions of analyses, and the shape is small and fixed, so the fixed parts are written as ready-made
-/// bytes. One instance is reused across analyses; it is not safe to share between threads.
+/// bytes. It keeps no state between analyses.
 /// </summary>
 public sealed class AnalysisWriter(RedFlagWords words)
 {
-    private readonly ArrayBufferWriter<byte> _compact = new(4096);
-
     public RedFlagWords Words { get; } = words;
 
     /// <summary>The analysis as one line of compact JSON, without the line's end.</summary>
@@ -43,22 +41,18 @@ public sealed class AnalysisWriter(RedFlagWords words)
             json.Write(",\"action\":"u8);
             Words.WriteActionJson(flag, analysis, json);
             json.Write(",\"addressedBy\":"u8);
-            WriteStrings(json, flag.AddressedBy);
+            WriteStrings(json, flag.AddressedBy, static strength => strength);
             json.Write("}"u8);
         }
         json.Write("],\"receptive\":"u8);
-        WriteIds(json, analysis.Receptive);
+        WriteStrings(json, analysis.Receptive, static influence => influence.Id);
         json.Write(",\"unreceptive\":"u8);
-        WriteIds(json, analysis.Unreceptive);
+        WriteStrings(json, analysis.Unreceptive, static influence => influence.Id);
         json.Write(",\"funnel\":{\"level\":"u8);
         RelaxedJson.WriteString(json, analysis.Funnel.Level.ToId());
-        json.Write(analysis.Funnel.Premature ? ",\"premature\":true,\"unmet\":["u8 : ",\"premature\":false,\"unmet\":["u8);
-        for (var i = 0; i < analysis.Funnel.Unmet.Count; i++)
-        {
-            if (i > 0) json.Write(","u8);
-            RelaxedJson.WriteString(json, analysis.Funnel.Unmet[i].ToId());
-        }
-        json.Write("],\"highestMet\":"u8);
+        json.Write(analysis.Funnel.Premature ? ",\"premature\":true,\"unmet\":"u8 : ",\"premature\":false,\"unmet\":"u8);
+        WriteStrings(json, analysis.Funnel.Unmet, static prerequisite => prerequisite.ToId());
+        json.Write(",\"highestMet\":"u8);
         RelaxedJson.WriteString(json, analysis.Funnel.HighestMet.ToId());
         json.Write("}}"u8);
     }
@@ -66,10 +60,10 @@ public sealed class AnalysisWriter(RedFlagWords words)
     /// <summary>The analysis as indented JSON for a person to read; one sheet at a time, so speed does not matter here.</summary>
     public string WriteIndented(SheetAnalysis analysis)
     {
-        _compact.ResetWrittenCount();
-        WriteCompact(_compact, analysis);
-        using var document = JsonDocument.Parse(_compact.WrittenMemory);
-        var indented = new ArrayBufferWriter<byte>(_compact.WrittenCount * 2);
+        var compact = new ArrayBufferWriter<byte>(4096);
+        WriteCompact(compact, analysis);
+        using var document = JsonDocument.Parse(compact.WrittenMemory);
+        var indented = new ArrayBufferWriter<byte>(compact.WrittenCount * 2);
         using (var json = new Utf8JsonWriter(indented, new JsonWriterOptions { Encoder = RelaxedJson.Encoder, Indented = true }))
         {
             document.WriteTo(json);
@@ -77,24 +71,14 @@ public sealed class AnalysisWriter(RedFlagWords words)
         return Encoding.UTF8.GetString(indented.WrittenSpan);
     }
 
-    private static void WriteIds(IBufferWriter<byte> json, IReadOnlyList<SheetInfluence> influences)
+    /// <summary>A JSON array of the items' texts.</summary>
+    private static void WriteStrings<T>(IBufferWriter<byte> json, IReadOnlyList<T> items, Func<T, string> text)
     {
         json.Write("["u8);
-        for (var i = 0; i < influences.Count; i++)
+        for (var i = 0; i < items.Count; i++)
         {
             if (i > 0) json.Write(","u8);
-            RelaxedJson.WriteString(json, influences[i].Id);
-        }
-        json.Write("]"u8);
-    }
-
-    private static void WriteStrings(IBufferWriter<byte> json, IReadOnlyList<string> texts)
-    {
-        json.Write("["u8);
-        for (var i = 0; i < texts.Count; i++)
-        {
-            if (i > 0) json.Write(","u8);
-            RelaxedJson.WriteString(json, texts[i]);
+            RelaxedJson.WriteString(json, text(items[i]));
         }
         json.Write("]"u8);
     }
