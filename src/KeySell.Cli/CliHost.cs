@@ -33,7 +33,7 @@ public sealed class CliHost(IEnumerable<KeyValuePair<string, string?>>? settings
         var services = new ServiceCollection();
         services.AddKeySellData(configuration);
         services.AddKeySellHandlers();
-        services.AddSingleton<IActor>(new SystemActor("cli:" + Environment.UserName));
+        services.AddSingleton<ICurrentUser>(new Operator("cli:" + Environment.UserName));
 
         await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         await using var scope = provider.CreateAsyncScope();

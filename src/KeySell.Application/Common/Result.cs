@@ -5,6 +5,8 @@ public enum ErrorKind
     Validation,
     NotFound,
     Conflict,
+    /// <summary>The caller may read the record but not change it (403).</summary>
+    Forbidden,
 }
 
 /// <summary>
@@ -15,6 +17,7 @@ public sealed record Error(ErrorKind Kind, string Message, IReadOnlyDictionary<s
 {
     public static Error NotFound(string message) => new(ErrorKind.NotFound, message, new Dictionary<string, string[]>());
     public static Error Conflict(string message) => new(ErrorKind.Conflict, message, new Dictionary<string, string[]>());
+    public static Error Forbidden(string message) => new(ErrorKind.Forbidden, message, new Dictionary<string, string[]>());
     public static Error Invalid(string field, string message) =>
         new(ErrorKind.Validation, message, new Dictionary<string, string[]> { [field] = [message] });
 }

@@ -1,3 +1,4 @@
+using KeySell.Application.Access;
 using KeySell.Application.Resources;
 using KeySell.Domain.Common;
 using Microsoft.EntityFrameworkCore;
@@ -23,7 +24,7 @@ public static class Versions
         return null;
     }
 
-    /// <summary>Saves, turning a lost race into a conflict the caller can show instead of an exception.</summary>
+    /// <summary>Saves, turning a lost race into a conflict and a refused write into a 403 the caller can show instead of an exception.</summary>
     public static async Task<Error?> SaveOrConflictAsync(this DbContext db, CancellationToken cancellationToken)
     {
         try
@@ -34,6 +35,10 @@ public static class Versions
         catch (DbUpdateConcurrencyException)
         {
             return Error.Conflict(Messages.Format("ConcurrentSave"));
+        }
+        catch (AccessDeniedException denied)
+        {
+            return Error.Forbidden(denied.Message);
         }
     }
 

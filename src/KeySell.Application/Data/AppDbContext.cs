@@ -1,4 +1,6 @@
+using KeySell.Application.Access;
 using KeySell.Application.Common;
+using KeySell.Application.History;
 using KeySell.Application.Identity;
 using KeySell.Domain.Accounts;
 using KeySell.Domain.BuyingInfluences;
@@ -9,57 +11,80 @@ using KeySell.Domain.Opportunities;
 using KeySell.Domain.OrgCharts;
 using KeySell.Domain.RedFlags;
 using KeySell.Domain.Strengths;
+using KeySell.Domain.Teams;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace KeySell.Application.Data;
 
-public class AppDbContext(DbContextOptions<AppDbContext> options, TimeProvider time, IActor actor)
+/// <summary>
+/// The database as one caller sees it: the access rules and the recycle bin are query filters
+/// (<see cref="AppDbContext"/>'s Access part), every write is checked against the same rules and
+/// written to the history before it is saved.
+/// </summary>
+public partial class AppDbContext(DbContextOptions<AppDbContext> options, TimeProvider time, ICurrentUser caller)
     : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Account> Accounts => Set<Account>();
     public DbSet<AccountRelation> AccountRelations => Set<AccountRelation>();
+    public DbSet<AccountTeamMember> AccountTeamMembers => Set<AccountTeamMember>();
     public DbSet<Department> Departments => Set<Department>();
     public DbSet<Person> People => Set<Person>();
     public DbSet<Colleague> Colleagues => Set<Colleague>();
     public DbSet<Opportunity> Opportunities => Set<Opportunity>();
+    public DbSet<OpportunityShare> OpportunityShares => Set<OpportunityShare>();
     public DbSet<BuyingInfluence> BuyingInfluences => Set<BuyingInfluence>();
     public DbSet<Strength> Strengths => Set<Strength>();
     public DbSet<ManualRedFlag> ManualRedFlags => Set<ManualRedFlag>();
     public DbSet<Objection> Objections => Set<Objection>();
+    public DbSet<Team> Teams => Set<Team>();
+    public DbSet<TeamMember> TeamMembers => Set<TeamMember>();
+    public DbSet<ChangeRecord> ChangeRecords => Set<ChangeRecord>();
     // Shared keys let several app servers behind a load balancer read each other's cookies and tokens.
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    /// <summary>Who this context works for: the access rules, owners of new records and the history use it.</summary>
+    public ICurrentUser Caller => caller;
+
+    public TimeProvider Time => time;
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        ApplyAccessRules(builder);
+        if (Database.IsSqlite()) SqliteMoments.Apply(builder);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
     {
-        configuration.Properties<RelationType>().HaveConversion<MethodIdConverter<RelationType>>().HaveMaxLength(32);
-        configuration.Properties<PersonStatus>().HaveConversion<MethodIdConverter<PersonStatus>>().HaveMaxLength(32);
-        configuration.Properties<Engagement>().HaveConversion<MethodIdConverter<Engagement>>().HaveMaxLength(32);
-        configuration.Properties<FunnelLevel>().HaveConversion<MethodIdConverter<FunnelLevel>>().HaveMaxLength(32);
-        configuration.Properties<ExpectedOutcome>().HaveConversion<MethodIdConverter<ExpectedOutcome>>().HaveMaxLength(32);
-        configuration.Properties<InfluenceLevel>().HaveConversion<MethodIdConverter<InfluenceLevel>>().HaveMaxLength(32);
-        configuration.Properties<ContactLevel>().HaveConversion<MethodIdConverter<ContactLevel>>().HaveMaxLength(32);
-        configuration.Properties<ResponseMode>().HaveConversion<MethodIdConverter<ResponseMode>>().HaveMaxLength(32);
-        configuration.Properties<ObjectionStatus>().HaveConversion<MethodIdConverter<ObjectionStatus>>().HaveMaxLength(32);
+        // Every enum of the method is stored as its stable id ("even-keel"), never as a number, so a
+        // new enum needs no line here. Flags (buying roles) are a set and keep their own mapping.
+        foreach (var type in typeof(AuditedEntity).Assembly.GetTypes().Where(t => t.IsEnum && !t.IsDefined(typeof(FlagsAttribute), false)))
+        {
+            configuration.Properties(type)
+                .HaveConversion(typeof(MethodIdConverter<>).MakeGenericType(type))
+                .HaveMaxLength(32);
+        }
     }
 
+    /// <summary>
+    /// Only the framework's own bookkeeping (data-protection keys) saves synchronously; a record of
+    /// the method must go through the asynchronous save, whose access check reads the database.
+    /// </summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        Audit();
+        if (ChangeTracker.Entries().Any(e => e.State != EntityState.Unchanged && e.Entity is not DataProtectionKey))
+            throw new NotSupportedException("KeySell saves records asynchronously: the access check before a save reads the database.");
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         Audit();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await WriteGuard.CheckAsync(this, cancellationToken);
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
     /// <summary>
@@ -75,12 +100,12 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, TimeProvider t
             {
                 case EntityState.Added:
                     entry.Entity.CreatedAt = entry.Entity.UpdatedAt = now;
-                    entry.Entity.CreatedBy = entry.Entity.UpdatedBy = actor.Name;
+                    entry.Entity.CreatedBy = entry.Entity.UpdatedBy = caller.Name;
                     entry.Entity.Version = 1;
                     break;
                 case EntityState.Modified:
                     entry.Entity.UpdatedAt = now;
-                    entry.Entity.UpdatedBy = actor.Name;
+                    entry.Entity.UpdatedBy = caller.Name;
                     entry.Entity.Version = entry.Property(e => e.Version).OriginalValue + 1;
                     break;
             }

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using KeySell.Application.Common;
+using KeySell.Application.History;
 using KeySell.Domain.Sheets;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -69,6 +70,7 @@ public static class DatabaseSetup
             db.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly));
             db.AddInterceptors(SqlitePragmas.Instance);
         }
+        db.AddInterceptors(ChangeHistory.Instance);
     }
 
     /// <summary>
@@ -99,10 +101,10 @@ public static class DatabaseSetup
 /// <summary>Builds a context outside dependency injection: design-time tools and tests.</summary>
 public static class AppDbContextFactory
 {
-    public static AppDbContext Create(DatabaseProvider provider, string connectionString, TimeProvider? time = null, IActor? actor = null)
+    public static AppDbContext Create(DatabaseProvider provider, string connectionString, TimeProvider? time = null, ICurrentUser? caller = null)
     {
         var builder = new DbContextOptionsBuilder<AppDbContext>();
         DatabaseSetup.Configure(builder, provider, connectionString);
-        return new AppDbContext(builder.Options, time ?? TimeProvider.System, actor ?? new SystemActor("system"));
+        return new AppDbContext(builder.Options, time ?? TimeProvider.System, caller ?? new Operator("system"));
     }
 }

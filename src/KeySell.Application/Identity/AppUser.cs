@@ -1,3 +1,4 @@
+using KeySell.Domain.Teams;
 using Microsoft.AspNetCore.Identity;
 
 namespace KeySell.Application.Identity;
@@ -6,8 +7,12 @@ namespace KeySell.Application.Identity;
 public class AppUser : IdentityUser
 {
     public Guid? ColleagueId { get; set; }
+
+    /// <summary>One role per user (contract: admin, manager, seller, viewer).</summary>
+    public Role Role { get; set; } = Role.Seller;
 }
 
+/// <summary>The role ids as the authorisation policies and role claims spell them.</summary>
 public static class Roles
 {
     public const string Admin = "admin";

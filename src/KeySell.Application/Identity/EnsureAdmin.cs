@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using KeySell.Application.Data;
 using KeySell.Domain.Colleagues;
+using KeySell.Domain.Teams;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,18 +17,12 @@ public static class EnsureAdmin
     /// <summary><see cref="GeneratedPassword"/> is set only when this call created the admin with a password of its own.</summary>
     public sealed record Outcome(string Email, Guid? ColleagueId, string? GeneratedPassword);
 
-    public sealed class Handler(AppDbContext db, UserManager<AppUser> users, RoleManager<IdentityRole> roles)
+    public sealed class Handler(AppDbContext db, UserManager<AppUser> users)
     {
         public async Task<Outcome> Handle(Command command)
         {
-            if (!await roles.RoleExistsAsync(Roles.Admin)) Check(await roles.CreateAsync(new IdentityRole(Roles.Admin)));
-
-            var existingAdmins = await users.GetUsersInRoleAsync(Roles.Admin);
-            if (existingAdmins.Count > 0)
-            {
-                var first = existingAdmins.OrderBy(u => u.Email).First();
-                return new Outcome(first.Email!, first.ColleagueId, null);
-            }
+            var first = await db.Users.Where(u => u.Role == Role.Admin).OrderBy(u => u.Email).FirstOrDefaultAsync();
+            if (first is not null) return new Outcome(first.Email!, first.ColleagueId, null);
 
             var email = string.IsNullOrWhiteSpace(command.Email) ? DefaultEmail : command.Email.Trim();
             var generated = string.IsNullOrEmpty(command.Password) ? GeneratePassword() : null;
@@ -35,9 +30,8 @@ public static class EnsureAdmin
                 ?? db.Colleagues.Add(new Colleague { Name = "Administrator", Title = "KeySell admin", Email = email }).Entity;
             await db.SaveChangesAsync();
 
-            var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, ColleagueId = colleague.Id };
+            var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, ColleagueId = colleague.Id, Role = Role.Admin };
             Check(await users.CreateAsync(user, command.Password ?? generated!));
-            Check(await users.AddToRoleAsync(user, Roles.Admin));
             return new Outcome(email, colleague.Id, generated);
         }
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using KeySell.Application.Data;
 using KeySell.Application.Demo;
-using KeySell.Application.Identity;
+using KeySell.Domain.Teams;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -34,9 +34,7 @@ public static class SeedDemoCommand
     /// <summary>The colleague of the first admin (by email), the same one the web start-up gives the demo to.</summary>
     private static Task<Guid?> AdminColleagueAsync(AppDbContext db, CancellationToken cancellationToken) =>
         (from user in db.Users
-         join userRole in db.UserRoles on user.Id equals userRole.UserId
-         join role in db.Roles on userRole.RoleId equals role.Id
-         where role.Name == Roles.Admin && user.ColleagueId != null
+         where user.Role == Role.Admin && user.ColleagueId != null
          orderby user.Email
          select user.ColleagueId).FirstOrDefaultAsync(cancellationToken);
 }

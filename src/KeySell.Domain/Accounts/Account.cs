@@ -1,10 +1,11 @@
+using KeySell.Domain.Colleagues;
 using KeySell.Domain.Common;
 using KeySell.Domain.OrgCharts;
 
 namespace KeySell.Domain.Accounts;
 
 /// <summary>A key account: one company, possibly part of a group (集团) with subsidiaries.</summary>
-public class Account : AuditedEntity
+public class Account : AuditedEntity, IRecyclable
 {
     public const int NameMaxLength = 200;
     public const int TextMaxLength = 100;
@@ -24,4 +25,12 @@ public class Account : AuditedEntity
     public List<AccountRelation> Relations { get; set; } = [];
     public List<Department> Departments { get; set; } = [];
     public List<Person> People { get; set; } = [];
+
+    /// <summary>The colleague who owns the account; with the account team they keep its org chart.</summary>
+    public Guid? OwnerId { get; set; }
+    public Colleague? Owner { get; set; }
+    public List<AccountTeamMember> Team { get; set; } = [];
+
+    public DateTimeOffset? DeletedAt { get; set; }
+    public string? DeletedBy { get; set; }
 }

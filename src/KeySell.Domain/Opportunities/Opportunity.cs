@@ -9,7 +9,7 @@ using KeySell.Domain.Strengths;
 namespace KeySell.Domain.Opportunities;
 
 /// <summary>One big deal at one account, with its single sales objective and its strategy sheet.</summary>
-public class Opportunity : AuditedEntity
+public class Opportunity : AuditedEntity, IRecyclable
 {
     public const int NameMaxLength = 200;
 
@@ -27,4 +27,8 @@ public class Opportunity : AuditedEntity
     public List<Strength> Strengths { get; set; } = [];
     public List<ManualRedFlag> RedFlags { get; set; } = [];
     public List<Objection> Objections { get; set; } = [];
+    public List<OpportunityShare> Shares { get; set; } = [];
+
+    public DateTimeOffset? DeletedAt { get; set; }
+    public string? DeletedBy { get; set; }
 }

@@ -23,6 +23,67 @@ namespace KeySell.Migrations.Postgres.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("KeySell.Application.History.ChangeRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid?>("AccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Entity")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("EntityId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Field")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("New")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Old")
+                        .HasColumnType("text");
+
+                    b.Property<Guid?>("OpportunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId", "Id");
+
+                    b.HasIndex("OpportunityId", "Id");
+
+                    b.HasIndex("PersonId", "Id");
+
+                    b.ToTable("History", (string)null);
+                });
+
             modelBuilder.Entity("KeySell.Application.Identity.AppUser", b =>
                 {
                     b.Property<string>("Id")
@@ -68,6 +129,11 @@ namespace KeySell.Migrations.Postgres.Migrations
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("text");
 
@@ -79,6 +145,8 @@ namespace KeySell.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(256)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ColleagueId");
 
                     b.HasIndex("NormalizedEmail")
                         .HasDatabaseName("EmailIndex");
@@ -103,6 +171,13 @@ namespace KeySell.Migrations.Postgres.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<DateTimeOffset?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DeletedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
                     b.Property<decimal?>("IdealCustomerScore")
                         .HasPrecision(4, 2)
                         .HasColumnType("numeric(4,2)");
@@ -115,6 +190,9 @@ namespace KeySell.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("OwnerId")
+                        .HasColumnType("uuid");
 
                     b.Property<Guid?>("ParentAccountId")
                         .HasColumnType("uuid");
@@ -142,6 +220,8 @@ namespace KeySell.Migrations.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("Name");
+
+                    b.HasIndex("OwnerId");
 
                     b.HasIndex("ParentAccountId");
 
@@ -172,6 +252,21 @@ namespace KeySell.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("AccountRelations");
+                });
+
+            modelBuilder.Entity("KeySell.Domain.Accounts.AccountTeamMember", b =>
+                {
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.HasKey("AccountId", "UserId");
+
+                    b.HasIndex("UserId", "AccountId");
+
+                    b.ToTable("AccountTeamMembers");
                 });
 
             modelBuilder.Entity("KeySell.Domain.BuyingInfluences.BuyingInfluence", b =>
@@ -359,6 +454,13 @@ namespace KeySell.Migrations.Postgres.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<DateTimeOffset?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DeletedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
                     b.Property<string>("Engagement")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
@@ -430,6 +532,37 @@ namespace KeySell.Migrations.Postgres.Migrations
                     b.ToTable("Opportunities");
                 });
 
+            modelBuilder.Entity("KeySell.Domain.Opportunities.OpportunityShare", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Access")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid>("OpportunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("TeamId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TeamId");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("OpportunityId", "UserId", "TeamId")
+                        .IsUnique();
+
+                    b.ToTable("OpportunityShares");
+                });
+
             modelBuilder.Entity("KeySell.Domain.OrgCharts.Department", b =>
                 {
                     b.Property<Guid>("Id")
@@ -488,6 +621,13 @@ namespace KeySell.Migrations.Postgres.Migrations
 
                     b.Property<string>("CreatedBy")
                         .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTimeOffset?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DeletedBy")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
@@ -602,6 +742,62 @@ namespace KeySell.Migrations.Postgres.Migrations
                     b.HasIndex("OpportunityId");
 
                     b.ToTable("Strengths");
+                });
+
+            modelBuilder.Entity("KeySell.Domain.Teams.Team", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("Teams");
+                });
+
+            modelBuilder.Entity("KeySell.Domain.Teams.TeamMember", b =>
+                {
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<bool>("Manager")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("TeamId", "UserId");
+
+                    b.HasIndex("UserId", "TeamId");
+
+                    b.ToTable("TeamMembers");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -757,10 +953,17 @@ namespace KeySell.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("KeySell.Domain.Accounts.Account", b =>
                 {
+                    b.HasOne("KeySell.Domain.Colleagues.Colleague", "Owner")
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("KeySell.Domain.Accounts.Account", "ParentAccount")
                         .WithMany("Subsidiaries")
                         .HasForeignKey("ParentAccountId")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Owner");
 
                     b.Navigation("ParentAccount");
                 });
@@ -780,6 +983,21 @@ namespace KeySell.Migrations.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("RelatedAccount");
+                });
+
+            modelBuilder.Entity("KeySell.Domain.Accounts.AccountTeamMember", b =>
+                {
+                    b.HasOne("KeySell.Domain.Accounts.Account", null)
+                        .WithMany("Team")
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("KeySell.Application.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("KeySell.Domain.BuyingInfluences.BuyingInfluence", b =>
@@ -833,6 +1051,25 @@ namespace KeySell.Migrations.Postgres.Migrations
                     b.Navigation("Owner");
                 });
 
+            modelBuilder.Entity("KeySell.Domain.Opportunities.OpportunityShare", b =>
+                {
+                    b.HasOne("KeySell.Domain.Opportunities.Opportunity", null)
+                        .WithMany("Shares")
+                        .HasForeignKey("OpportunityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("KeySell.Domain.Teams.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("KeySell.Application.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
             modelBuilder.Entity("KeySell.Domain.OrgCharts.Department", b =>
                 {
                     b.HasOne("KeySell.Domain.Accounts.Account", null)
@@ -884,6 +1121,21 @@ namespace KeySell.Migrations.Postgres.Migrations
                     b.HasOne("KeySell.Domain.Opportunities.Opportunity", null)
                         .WithMany("Strengths")
                         .HasForeignKey("OpportunityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KeySell.Domain.Teams.TeamMember", b =>
+                {
+                    b.HasOne("KeySell.Domain.Teams.Team", null)
+                        .WithMany("Members")
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("KeySell.Application.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -948,6 +1200,8 @@ namespace KeySell.Migrations.Postgres.Migrations
                     b.Navigation("Relations");
 
                     b.Navigation("Subsidiaries");
+
+                    b.Navigation("Team");
                 });
 
             modelBuilder.Entity("KeySell.Domain.Opportunities.Opportunity", b =>
@@ -958,7 +1212,14 @@ namespace KeySell.Migrations.Postgres.Migrations
 
                     b.Navigation("RedFlags");
 
+                    b.Navigation("Shares");
+
                     b.Navigation("Strengths");
+                });
+
+            modelBuilder.Entity("KeySell.Domain.Teams.Team", b =>
+                {
+                    b.Navigation("Members");
                 });
 #pragma warning restore 612, 618
         }

@@ -18,6 +18,65 @@ namespace KeySell.Migrations.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("KeySell.Application.History.ChangeRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Entity")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EntityId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Field")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("New")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Old")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OpportunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId", "Id");
+
+                    b.HasIndex("OpportunityId", "Id");
+
+                    b.HasIndex("PersonId", "Id");
+
+                    b.ToTable("History", (string)null);
+                });
+
             modelBuilder.Entity("KeySell.Application.Identity.AppUser", b =>
                 {
                     b.Property<string>("Id")
@@ -63,6 +122,11 @@ namespace KeySell.Migrations.Sqlite.Migrations
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("TEXT");
 
@@ -74,6 +138,8 @@ namespace KeySell.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ColleagueId");
 
                     b.HasIndex("NormalizedEmail")
                         .HasDatabaseName("EmailIndex");
@@ -98,6 +164,13 @@ namespace KeySell.Migrations.Sqlite.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("DeletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DeletedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<decimal?>("IdealCustomerScore")
                         .HasPrecision(4, 2)
                         .HasColumnType("TEXT");
@@ -109,6 +182,9 @@ namespace KeySell.Migrations.Sqlite.Migrations
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OwnerId")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("ParentAccountId")
@@ -137,6 +213,8 @@ namespace KeySell.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("Name");
+
+                    b.HasIndex("OwnerId");
 
                     b.HasIndex("ParentAccountId");
 
@@ -167,6 +245,21 @@ namespace KeySell.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("AccountRelations");
+                });
+
+            modelBuilder.Entity("KeySell.Domain.Accounts.AccountTeamMember", b =>
+                {
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AccountId", "UserId");
+
+                    b.HasIndex("UserId", "AccountId");
+
+                    b.ToTable("AccountTeamMembers");
                 });
 
             modelBuilder.Entity("KeySell.Domain.BuyingInfluences.BuyingInfluence", b =>
@@ -354,6 +447,13 @@ namespace KeySell.Migrations.Sqlite.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("DeletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DeletedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Engagement")
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
@@ -425,6 +525,37 @@ namespace KeySell.Migrations.Sqlite.Migrations
                     b.ToTable("Opportunities");
                 });
 
+            modelBuilder.Entity("KeySell.Domain.Opportunities.OpportunityShare", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Access")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OpportunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("TeamId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TeamId");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("OpportunityId", "UserId", "TeamId")
+                        .IsUnique();
+
+                    b.ToTable("OpportunityShares");
+                });
+
             modelBuilder.Entity("KeySell.Domain.OrgCharts.Department", b =>
                 {
                     b.Property<Guid>("Id")
@@ -483,6 +614,13 @@ namespace KeySell.Migrations.Sqlite.Migrations
 
                     b.Property<string>("CreatedBy")
                         .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DeletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DeletedBy")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
@@ -597,6 +735,62 @@ namespace KeySell.Migrations.Sqlite.Migrations
                     b.HasIndex("OpportunityId");
 
                     b.ToTable("Strengths");
+                });
+
+            modelBuilder.Entity("KeySell.Domain.Teams.Team", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("Teams");
+                });
+
+            modelBuilder.Entity("KeySell.Domain.Teams.TeamMember", b =>
+                {
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Manager")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TeamId", "UserId");
+
+                    b.HasIndex("UserId", "TeamId");
+
+                    b.ToTable("TeamMembers");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -746,10 +940,17 @@ namespace KeySell.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("KeySell.Domain.Accounts.Account", b =>
                 {
+                    b.HasOne("KeySell.Domain.Colleagues.Colleague", "Owner")
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("KeySell.Domain.Accounts.Account", "ParentAccount")
                         .WithMany("Subsidiaries")
                         .HasForeignKey("ParentAccountId")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Owner");
 
                     b.Navigation("ParentAccount");
                 });
@@ -769,6 +970,21 @@ namespace KeySell.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("RelatedAccount");
+                });
+
+            modelBuilder.Entity("KeySell.Domain.Accounts.AccountTeamMember", b =>
+                {
+                    b.HasOne("KeySell.Domain.Accounts.Account", null)
+                        .WithMany("Team")
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("KeySell.Application.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("KeySell.Domain.BuyingInfluences.BuyingInfluence", b =>
@@ -822,6 +1038,25 @@ namespace KeySell.Migrations.Sqlite.Migrations
                     b.Navigation("Owner");
                 });
 
+            modelBuilder.Entity("KeySell.Domain.Opportunities.OpportunityShare", b =>
+                {
+                    b.HasOne("KeySell.Domain.Opportunities.Opportunity", null)
+                        .WithMany("Shares")
+                        .HasForeignKey("OpportunityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("KeySell.Domain.Teams.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("KeySell.Application.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
             modelBuilder.Entity("KeySell.Domain.OrgCharts.Department", b =>
                 {
                     b.HasOne("KeySell.Domain.Accounts.Account", null)
@@ -873,6 +1108,21 @@ namespace KeySell.Migrations.Sqlite.Migrations
                     b.HasOne("KeySell.Domain.Opportunities.Opportunity", null)
                         .WithMany("Strengths")
                         .HasForeignKey("OpportunityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KeySell.Domain.Teams.TeamMember", b =>
+                {
+                    b.HasOne("KeySell.Domain.Teams.Team", null)
+                        .WithMany("Members")
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("KeySell.Application.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -937,6 +1187,8 @@ namespace KeySell.Migrations.Sqlite.Migrations
                     b.Navigation("Relations");
 
                     b.Navigation("Subsidiaries");
+
+                    b.Navigation("Team");
                 });
 
             modelBuilder.Entity("KeySell.Domain.Opportunities.Opportunity", b =>
@@ -947,7 +1199,14 @@ namespace KeySell.Migrations.Sqlite.Migrations
 
                     b.Navigation("RedFlags");
 
+                    b.Navigation("Shares");
+
                     b.Navigation("Strengths");
+                });
+
+            modelBuilder.Entity("KeySell.Domain.Teams.Team", b =>
+                {
+                    b.Navigation("Members");
                 });
 #pragma warning restore 612, 618
         }

@@ -11,6 +11,7 @@ public static class ApiResults
             error.Fields.ToDictionary(f => f.Key, f => f.Value), detail: error.Message, title: "One or more fields are invalid."),
         ErrorKind.NotFound => TypedResults.Problem(statusCode: 404, title: "Not found.", detail: error.Message),
         ErrorKind.Conflict => TypedResults.Problem(statusCode: 409, title: "Conflict.", detail: error.Message),
+        ErrorKind.Forbidden => TypedResults.Problem(statusCode: 403, title: "Forbidden.", detail: error.Message),
         _ => TypedResults.Problem(statusCode: 500),
     };
 

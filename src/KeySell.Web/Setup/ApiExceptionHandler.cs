@@ -1,4 +1,5 @@
 using System.Text.Json;
+using KeySell.Application.Access;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,6 +18,7 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogg
             BadHttpRequestException { InnerException: JsonException json } =>
                 (400, "The request body is not valid JSON for this endpoint.", Describe(json)),
             BadHttpRequestException bad => (bad.StatusCode, "The request is not valid.", bad.Message),
+            AccessDeniedException denied => (403, "Forbidden.", denied.Message),
             DbUpdateConcurrencyException =>
                 (409, "Someone else saved first.", "This record was changed or deleted by someone else while you edited it. Reload it, then apply your changes again."),
             _ => (500, "Something went wrong on our side.", "The error was logged; try again, and tell your administrator if it persists."),

@@ -12,7 +12,7 @@ public static class DataSetup
         builder.Services.AddKeySellHandlers();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<WebActor>();
-        builder.Services.AddScoped<IActor>(sp => sp.GetRequiredService<WebActor>());
+        builder.Services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<WebActor>());
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
     }
 }

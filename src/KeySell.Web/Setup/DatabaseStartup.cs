@@ -12,6 +12,7 @@ public static class DatabaseStartup
     {
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
+        services.GetRequiredService<WebActor>().ActAsOperator("system");
         var db = services.GetRequiredService<AppDbContext>();
         var options = services.GetRequiredService<KeySellOptions>();
         await db.Database.MigrateAsync();

@@ -22,8 +22,8 @@ public static class IdentitySetup
                 identity.Password.RequiredLength = 8;
                 identity.Lockout.MaxFailedAccessAttempts = 10;
             })
-            .AddRoles<IdentityRole>()
-            .AddEntityFrameworkStores<AppDbContext>();
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddClaimsPrincipalFactory<KeySellClaims>();
 
         // Identity's API setup challenges with the bearer scheme; a browser should be sent to the
         // sign-in page instead, and the cookie events below keep /api answers a plain 401.

@@ -18,7 +18,7 @@ public static class DealArranger
     /// <summary>Creates an account, its people and an opportunity with one buying influence per entry; returns the opportunity id.</summary>
     public static async Task<Guid> CreateDealAsync(this KeySellServer server, string account, string opportunity, params Influence[] influences)
     {
-        await using var scope = server.Services.CreateAsyncScope();
+        await using var scope = server.Services.CreateOperatorScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
 
         var company = new Account { Name = account, Industry = "Steel", Region = "Shanghai" };

@@ -71,7 +71,7 @@ public sealed class ResponseModeAndWinResultTests(BrowserFixture fixture) : Brow
         var opportunity = await Fixture.Server.CreateDealAsync("Home Steel Works", "Home: inspection line",
             new DealArranger.Influence("Zheng Bo", "Chief Financial Officer", BuyingRoles.Economic, InfluenceLevel.High, 1, ResponseMode.EvenKeel));
         int expected;
-        await using (var scope = Fixture.Server.Services.CreateAsyncScope())
+        await using (var scope = Fixture.Server.Services.CreateOperatorScope())
         {
             // Home lists only the signed-in seller's deals, so the arranged deal becomes the admin's.
             var me = await scope.ServiceProvider.GetRequiredService<GetMyColleague.Handler>()

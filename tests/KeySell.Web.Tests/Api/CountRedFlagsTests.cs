@@ -25,7 +25,7 @@ public abstract class CountRedFlagsTests<TApp>(TApp app) : IClassFixture<TApp> w
         var empty = (await client.CreateOpportunityAsync(account, "Spare parts")).Id();
         var gone = Guid.NewGuid();
 
-        await using var scope = app.Services.CreateAsyncScope();
+        await using var scope = app.Services.CreateOperatorScope();
         var counts = await scope.ServiceProvider.GetRequiredService<CountRedFlags.Handler>().Handle(new([covered, empty, gone]), Ct);
 
         counts.Keys.ShouldBe([covered, empty], ignoreOrder: true);

@@ -357,7 +357,7 @@ public abstract class StrategySheetEndpointsTests<TApp>(TApp app) : IClassFixtur
         var account = Unique("Imported Group");
         var sheet = SheetReader.Read(RichSheet(account)).Sheet.ShouldNotBeNull();
 
-        await using var scope = app.Services.CreateAsyncScope();
+        await using var scope = app.Services.CreateOperatorScope();
         var imported = await scope.ServiceProvider.GetRequiredService<ImportSheet.Handler>().Handle(new ImportSheet.Command(sheet), Ct);
 
         imported.Succeeded.ShouldBeTrue(imported.Error?.Message);

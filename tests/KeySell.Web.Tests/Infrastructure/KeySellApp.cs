@@ -55,7 +55,7 @@ public abstract class KeySellApp : WebApplicationFactory<Program>, IAsyncLifetim
     /// <summary>Direct database access for arranging a test or checking what was stored.</summary>
     public async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> use)
     {
-        await using var scope = Services.CreateAsyncScope();
+        await using var scope = Services.CreateOperatorScope();
         return await use(scope.ServiceProvider.GetRequiredService<AppDbContext>());
     }
 

@@ -20,6 +20,10 @@ internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
         builder.HasMany(a => a.Relations).WithOne().HasForeignKey(r => r.AccountId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(a => a.Departments).WithOne().HasForeignKey(d => d.AccountId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(a => a.People).WithOne().HasForeignKey(p => p.AccountId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(a => a.Team).WithOne().HasForeignKey(m => m.AccountId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(a => a.Owner).WithMany().HasForeignKey(a => a.OwnerId).OnDelete(DeleteBehavior.SetNull);
+        builder.Property(a => a.DeletedBy).HasMaxLength(256);
+        builder.HasIndex(a => a.OwnerId);
     }
 }
 

@@ -28,6 +28,8 @@ internal sealed class OpportunityConfiguration : IEntityTypeConfiguration<Opport
         builder.HasMany(o => o.Strengths).WithOne().HasForeignKey(s => s.OpportunityId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(o => o.RedFlags).WithOne().HasForeignKey(f => f.OpportunityId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(o => o.Objections).WithOne().HasForeignKey(x => x.OpportunityId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(o => o.Shares).WithOne().HasForeignKey(s => s.OpportunityId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(o => o.DeletedBy).HasMaxLength(256);
         builder.HasIndex(o => o.OwnerId);
         builder.HasIndex(o => o.AccountId);
     }

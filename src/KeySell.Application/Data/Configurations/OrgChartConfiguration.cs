@@ -27,6 +27,7 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         builder.Property(p => p.Preferences).HasMaxLength(Person.NotesMaxLength);
         builder.HasOne(p => p.Department).WithMany().HasForeignKey(p => p.DepartmentId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne(p => p.ReportsTo).WithMany().HasForeignKey(p => p.ReportsToId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(p => p.DeletedBy).HasMaxLength(256);
         builder.HasIndex(p => new { p.AccountId, p.Name });
     }
 }

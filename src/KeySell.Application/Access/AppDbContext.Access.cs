@@ -1,0 +1,124 @@
+using KeySell.Application.History;
+using KeySell.Domain.Accounts;
+using KeySell.Domain.BuyingInfluences;
+using KeySell.Domain.Objections;
+using KeySell.Domain.Opportunities;
+using KeySell.Domain.OrgCharts;
+using KeySell.Domain.RedFlags;
+using KeySell.Domain.Strengths;
+using KeySell.Domain.Teams;
+using Microsoft.EntityFrameworkCore;
+using System.Linq.Expressions;
+
+// The access rules live beside the context because EF Core swaps "this" in a query filter for the
+// context that runs the query: each filter below reads the caller of the context it runs in.
+// ReSharper disable once CheckNamespace
+namespace KeySell.Application.Data;
+
+/// <summary>
+/// Who reads and writes what (the team-access contract), in one place. Reads are EF Core query
+/// filters, so every list, count, search, total, pick list and export sees only what the caller
+/// may read; writes are checked by <see cref="Access.WriteGuard"/> with <see cref="CanWriteOpportunity"/>
+/// and <see cref="CanWriteAccount"/> before anything is saved.
+/// </summary>
+public partial class AppDbContext
+{
+    /// <summary>The filter the access rules go by; <c>IgnoreQueryFilters([Filters.Access])</c> is for the operator's own tools only.</summary>
+    public static class Filters
+    {
+        public const string Access = "access";
+        public const string RecycleBin = "recycle-bin";
+    }
+
+    // Read by the filters per query. Public so EF can turn them into parameters.
+    public string CallerUserId => caller.UserId ?? "";
+    public Guid? CallerColleagueId => caller.ColleagueId;
+    public bool CallerIsAdmin => caller.Role == Role.Admin;
+    public bool CallerMayWrite => caller.Role is Role.Seller or Role.Manager or Role.Admin;
+
+    private void ApplyAccessRules(ModelBuilder builder)
+    {
+        // read O: admin; the owner; a member of a team the owner is in; a user or team it is shared
+        // with; a member of the account's account team.
+        builder.Entity<Opportunity>().HasQueryFilter(Filters.RecycleBin, o => o.DeletedAt == null);
+        builder.Entity<Opportunity>().HasQueryFilter(Filters.Access, o =>
+            CallerIsAdmin
+            || (o.OwnerId != null && o.OwnerId == CallerColleagueId)
+            || Users.Any(owner => owner.ColleagueId == o.OwnerId
+                && TeamMembers.Any(them => them.UserId == owner.Id
+                    && TeamMembers.Any(me => me.UserId == CallerUserId && me.TeamId == them.TeamId)))
+            || OpportunityShares.Any(s => s.OpportunityId == o.Id
+                && (s.UserId == CallerUserId || TeamMembers.Any(me => me.UserId == CallerUserId && me.TeamId == s.TeamId)))
+            || AccountTeamMembers.Any(at => at.AccountId == o.AccountId && at.UserId == CallerUserId));
+
+        // read A: anyone who reads a deal at A; A's owner, account team and the owner's teams; admin.
+        builder.Entity<Account>().HasQueryFilter(Filters.RecycleBin, a => a.DeletedAt == null);
+        builder.Entity<Account>().HasQueryFilter(Filters.Access, a =>
+            CallerIsAdmin
+            || (a.OwnerId != null && a.OwnerId == CallerColleagueId)
+            || AccountTeamMembers.Any(at => at.AccountId == a.Id && at.UserId == CallerUserId)
+            || Users.Any(owner => owner.ColleagueId == a.OwnerId
+                && TeamMembers.Any(them => them.UserId == owner.Id
+                    && TeamMembers.Any(me => me.UserId == CallerUserId && me.TeamId == them.TeamId)))
+            || Opportunities.Any(o => o.AccountId == a.Id));
+
+        // What belongs to an account or a deal is read with it (the filters above apply inside).
+        builder.Entity<Person>().HasQueryFilter(Filters.RecycleBin, p => p.DeletedAt == null);
+        builder.Entity<Person>().HasQueryFilter(Filters.Access, p => Accounts.Any(a => a.Id == p.AccountId));
+        builder.Entity<Department>().HasQueryFilter(Filters.Access, d => Accounts.Any(a => a.Id == d.AccountId));
+        builder.Entity<AccountRelation>().HasQueryFilter(Filters.Access, r =>
+            Accounts.Any(a => a.Id == r.AccountId) && Accounts.Any(a => a.Id == r.RelatedAccountId));
+        builder.Entity<BuyingInfluence>().HasQueryFilter(Filters.Access, i => Opportunities.Any(o => o.Id == i.OpportunityId));
+        builder.Entity<Strength>().HasQueryFilter(Filters.Access, s => Opportunities.Any(o => o.Id == s.OpportunityId));
+        builder.Entity<ManualRedFlag>().HasQueryFilter(Filters.Access, f => Opportunities.Any(o => o.Id == f.OpportunityId));
+        builder.Entity<Objection>().HasQueryFilter(Filters.Access, x => Opportunities.Any(o => o.Id == x.OpportunityId));
+
+        // A line of history is read with the deal, or else the account, it belongs to.
+        builder.Entity<ChangeRecord>().HasQueryFilter(Filters.Access, c =>
+            CallerIsAdmin
+            || (c.OpportunityId != null
+                ? Opportunities.Any(o => o.Id == c.OpportunityId)
+                : c.AccountId != null && Accounts.Any(a => a.Id == c.AccountId)));
+
+        // Team members, account-team members and shares are what the rules above are written in:
+        // they carry no filter of their own (a filter there would refer back to itself) and are
+        // read only through the deal, account or team they belong to.
+        // A team is seen by its members and by admins.
+        builder.Entity<Team>().HasQueryFilter(Filters.Access, t => CallerIsAdmin || TeamMembers.Any(m => m.TeamId == t.Id && m.UserId == CallerUserId));
+    }
+
+    /// <summary>
+    /// write O: admin; the owner unless a viewer; a manager of a team the owner is in; users and
+    /// teams it is shared with for edit (not viewers).
+    /// </summary>
+    public Expression<Func<Opportunity, bool>> CanWriteOpportunity => o =>
+        CallerIsAdmin
+        || (CallerMayWrite && o.OwnerId != null && o.OwnerId == CallerColleagueId)
+        || (CallerMayWrite && Users.Any(owner => owner.ColleagueId == o.OwnerId
+            && TeamMembers.Any(them => them.UserId == owner.Id
+                && TeamMembers.Any(me => me.UserId == CallerUserId && me.Manager && me.TeamId == them.TeamId))))
+        || (CallerMayWrite && OpportunityShares.Any(s => s.OpportunityId == o.Id && s.Access == ShareAccess.Edit
+            && (s.UserId == CallerUserId || TeamMembers.Any(me => me.UserId == CallerUserId && me.TeamId == s.TeamId))));
+
+    /// <summary>write A: admin; the owner and the account team (not viewers); a manager of a team the owner is in.</summary>
+    public Expression<Func<Account, bool>> CanWriteAccount => a =>
+        CallerIsAdmin
+        || (CallerMayWrite && a.OwnerId != null && a.OwnerId == CallerColleagueId)
+        || (CallerMayWrite && AccountTeamMembers.Any(at => at.AccountId == a.Id && at.UserId == CallerUserId))
+        || (CallerMayWrite && Users.Any(owner => owner.ColleagueId == a.OwnerId
+            && TeamMembers.Any(them => them.UserId == owner.Id
+                && TeamMembers.Any(me => me.UserId == CallerUserId && me.Manager && me.TeamId == them.TeamId))));
+
+    /// <summary>
+    /// Whom the caller may name as owner of a record: themselves; a manager the members of the teams
+    /// they manage; an admin anyone.
+    /// </summary>
+    public IQueryable<Guid> OwnersCallerMayAssign =>
+        CallerIsAdmin
+            ? Colleagues.Select(c => c.Id)
+            : Users.Where(u => u.ColleagueId != null
+                    && (u.Id == CallerUserId
+                        || (CallerMayWrite && TeamMembers.Any(them => them.UserId == u.Id
+                            && TeamMembers.Any(me => me.UserId == CallerUserId && me.Manager && me.TeamId == them.TeamId)))))
+                .Select(u => u.ColleagueId!.Value);
+}

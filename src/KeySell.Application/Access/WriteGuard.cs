@@ -1,0 +1,165 @@
+using KeySell.Application.Data;
+using KeySell.Application.History;
+using KeySell.Application.Resources;
+using KeySell.Domain.Accounts;
+using KeySell.Domain.BuyingInfluences;
+using KeySell.Domain.Colleagues;
+using KeySell.Domain.Objections;
+using KeySell.Domain.Opportunities;
+using KeySell.Domain.OrgCharts;
+using KeySell.Domain.RedFlags;
+using KeySell.Domain.Strengths;
+using KeySell.Domain.Teams;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace KeySell.Application.Access;
+
+/// <summary>
+/// Checks every change of a save against the write rules before it reaches the database, whatever
+/// use case made it: a use case cannot forget the check, and a new one gets it for free. New
+/// accounts and deals without an owner are given the caller's colleague here, the one home of that rule.
+/// </summary>
+internal static class WriteGuard
+{
+    public static async Task CheckAsync(AppDbContext db, CancellationToken ct)
+    {
+        var changes = db.ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList();
+        if (changes.Count == 0) return;
+
+        // History is append-only for everyone, the operator included.
+        if (changes.Any(e => e.Entity is ChangeRecord && e.State != EntityState.Added))
+            throw new AccessDeniedException(Messages.Format("Access.HistoryIsAppendOnly"));
+
+        var opportunitiesToWrite = new HashSet<Guid>();
+        var accountsToWrite = new HashSet<Guid>();
+        var accountsToAddPeopleTo = new HashSet<Guid>();
+        var ownersToAssign = new HashSet<Guid>();
+        var added = changes.Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToHashSet(ReferenceEqualityComparer.Instance);
+        var addedOpportunities = added.OfType<Opportunity>().Select(o => o.Id).ToHashSet();
+        var addedAccounts = added.OfType<Account>().Select(a => a.Id).ToHashSet();
+        var touchesRecords = false;
+
+        foreach (var entry in changes)
+        {
+            switch (entry.Entity)
+            {
+                case Opportunity o:
+                    touchesRecords = true;
+                    if (entry.State == EntityState.Added) ownersToAssign.Add(DefaultOwner(db, entry, o.OwnerId));
+                    else
+                    {
+                        opportunitiesToWrite.Add(o.Id);
+                        if (OwnerChanged(entry)) ownersToAssign.Add(o.OwnerId ?? Guid.Empty);
+                    }
+                    break;
+                case BuyingInfluence i: Deal(i.OpportunityId); break;
+                case Strength s: Deal(s.OpportunityId); break;
+                case ManualRedFlag f: Deal(f.OpportunityId); break;
+                case Objection x: Deal(x.OpportunityId); break;
+                case OpportunityShare share: Deal(share.OpportunityId); break;
+                case Account a:
+                    touchesRecords = true;
+                    if (entry.State == EntityState.Added) ownersToAssign.Add(DefaultOwner(db, entry, a.OwnerId));
+                    else
+                    {
+                        accountsToWrite.Add(a.Id);
+                        if (OwnerChanged(entry)) ownersToAssign.Add(a.OwnerId ?? Guid.Empty);
+                    }
+                    break;
+                case Department d: Org(d.AccountId); break;
+                case AccountRelation r: Org(r.AccountId); break;
+                case AccountTeamMember m: Org(m.AccountId); break;
+                case Person p:
+                    touchesRecords = true;
+                    // Naming a new person on a deal's sheet adds them to the org chart: whoever may
+                    // write a deal at the account may do that; changing the org chart needs write A.
+                    if (addedAccounts.Contains(p.AccountId)) break;
+                    if (entry.State == EntityState.Added) accountsToAddPeopleTo.Add(p.AccountId);
+                    else accountsToWrite.Add(p.AccountId);
+                    break;
+                case Colleague c:
+                    if (entry.State == EntityState.Added) { if (!db.CallerMayWrite) Deny(); }
+                    else if (!db.CallerIsAdmin && !IsOwnNameOrTitle(db, entry, c)) Deny("Access.ColleaguesAdminOnly");
+                    break;
+                case Team or TeamMember:
+                    if (!db.CallerIsAdmin) Deny("Access.AdminOnly");
+                    break;
+            }
+        }
+
+        if (!touchesRecords || db.CallerIsAdmin)
+        {
+            await CheckOwnersAsync(db, ownersToAssign, ct);
+            return;
+        }
+        if (!db.CallerMayWrite) Deny();
+
+        if (opportunitiesToWrite.Count > 0)
+        {
+            var ids = opportunitiesToWrite.ToList();
+            var writable = await db.Opportunities.IgnoreQueryFilters([AppDbContext.Filters.RecycleBin]).Where(o => ids.Contains(o.Id)).Where(db.CanWriteOpportunity).CountAsync(ct);
+            if (writable != ids.Count) Deny();
+        }
+        if (accountsToWrite.Count > 0)
+        {
+            var ids = accountsToWrite.ToList();
+            var writable = await db.Accounts.IgnoreQueryFilters([AppDbContext.Filters.RecycleBin]).Where(a => ids.Contains(a.Id)).Where(db.CanWriteAccount).CountAsync(ct);
+            if (writable != ids.Count) Deny();
+        }
+        foreach (var accountId in accountsToAddPeopleTo)
+        {
+            var may = await db.Accounts.Where(a => a.Id == accountId).Where(db.CanWriteAccount).AnyAsync(ct)
+                || addedOpportunities.Count > 0
+                || await db.Opportunities.Where(o => o.AccountId == accountId).Where(db.CanWriteOpportunity).AnyAsync(ct);
+            if (!may) Deny();
+        }
+        await CheckOwnersAsync(db, ownersToAssign, ct);
+
+        void Deal(Guid opportunityId)
+        {
+            touchesRecords = true;
+            if (!addedOpportunities.Contains(opportunityId)) opportunitiesToWrite.Add(opportunityId);
+        }
+
+        void Org(Guid accountId)
+        {
+            touchesRecords = true;
+            if (!addedAccounts.Contains(accountId)) accountsToWrite.Add(accountId);
+        }
+    }
+
+    /// <summary>A record created without an owner is owned by the creator's own colleague.</summary>
+    private static Guid DefaultOwner(AppDbContext db, EntityEntry entry, Guid? owner)
+    {
+        if (owner is { } set) return set;
+        if (db.CallerColleagueId is not { } mine) return Guid.Empty;
+        entry.Property("OwnerId").CurrentValue = mine;
+        return mine;
+    }
+
+    private static bool OwnerChanged(EntityEntry entry)
+    {
+        var owner = entry.Property("OwnerId");
+        return owner.IsModified && !Equals(owner.OriginalValue, owner.CurrentValue);
+    }
+
+    private static async Task CheckOwnersAsync(AppDbContext db, HashSet<Guid> owners, CancellationToken ct)
+    {
+        owners.Remove(Guid.Empty);
+        if (db.CallerColleagueId is { } mine) owners.Remove(mine);
+        if (owners.Count == 0 || db.CallerIsAdmin) return;
+        var ids = owners.ToList();
+        var allowed = await db.OwnersCallerMayAssign.Where(id => ids.Contains(id)).CountAsync(ct);
+        if (allowed != ids.Count) Deny("Access.OwnerNotYours");
+    }
+
+    private static bool IsOwnNameOrTitle(AppDbContext db, EntityEntry entry, Colleague colleague) =>
+        entry.State == EntityState.Modified
+        && db.CallerColleagueId == colleague.Id
+        && entry.Properties.Where(p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue))
+            .All(p => p.Metadata.Name is nameof(Colleague.Name) or nameof(Colleague.Title)
+                or nameof(Colleague.UpdatedAt) or nameof(Colleague.UpdatedBy) or nameof(Colleague.Version));
+
+    private static void Deny(string message = "Access.ReadOnly") => throw new AccessDeniedException(Messages.Format(message));
+}

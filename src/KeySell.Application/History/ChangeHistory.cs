@@ -1,0 +1,170 @@
+using System.Text.Json;
+using KeySell.Application.Data;
+using KeySell.Domain.Accounts;
+using KeySell.Domain.BuyingInfluences;
+using KeySell.Domain.Colleagues;
+using KeySell.Domain.Common;
+using KeySell.Domain.Objections;
+using KeySell.Domain.Opportunities;
+using KeySell.Domain.OrgCharts;
+using KeySell.Domain.RedFlags;
+using KeySell.Domain.Strengths;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Metadata;
+
+namespace KeySell.Application.History;
+
+/// <summary>
+/// Writes the history of every save, in the same transaction as the change itself, so no change
+/// can reach the database without its line and a failed save leaves neither. One interceptor
+/// serves every use case, the web, the API and the CLI alike.
+/// </summary>
+public sealed class ChangeHistory : SaveChangesInterceptor
+{
+    public static readonly ChangeHistory Instance = new();
+
+    /// <summary>Bookkeeping a reader of the history does not care about.</summary>
+    private static readonly HashSet<string> Unrecorded =
+    [
+        nameof(AuditedEntity.Id), nameof(AuditedEntity.CreatedAt), nameof(AuditedEntity.CreatedBy),
+        nameof(AuditedEntity.UpdatedAt), nameof(AuditedEntity.UpdatedBy), nameof(AuditedEntity.Version),
+        nameof(IRecyclable.DeletedAt), nameof(IRecyclable.DeletedBy),
+    ];
+
+    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is AppDbContext db) Record(db);
+        return ValueTask.FromResult(result);
+    }
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        if (eventData.Context is AppDbContext db) Record(db);
+        return result;
+    }
+
+    private static void Record(AppDbContext db)
+    {
+        var at = db.Time.GetUtcNow();
+        var lines = new List<ChangeRecord>();
+        foreach (var entry in db.ChangeTracker.Entries().ToList())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
+            if (Scope(entry.Entity) is not { } scope) continue;
+
+            ChangeRecord Line(string action, string? field = null, string? old = null, string? @new = null) => new()
+            {
+                At = at, By = db.Caller.Name, Entity = scope.Entity, EntityId = scope.Id, Action = action,
+                Field = field, Old = old, New = @new,
+                OpportunityId = scope.OpportunityId, AccountId = scope.AccountId, PersonId = scope.PersonId,
+            };
+
+            switch (entry.State)
+            {
+                case EntityState.Added:
+                    lines.Add(Line(ChangeActions.Created, @new: Whole(entry, current: true)));
+                    break;
+                case EntityState.Deleted:
+                    lines.Add(Line(ChangeActions.Deleted, old: Whole(entry, current: false)));
+                    break;
+                case EntityState.Modified when entry.Entity is IRecyclable && IsMoved(entry, out var deleted):
+                    lines.Add(deleted
+                        ? Line(ChangeActions.Deleted, old: Whole(entry, current: false))
+                        : Line(ChangeActions.Restored, @new: Whole(entry, current: true)));
+                    break;
+                case EntityState.Modified:
+                    foreach (var (field, old, @new) in ChangedFields(entry))
+                        lines.Add(Line(ChangeActions.Updated, field, old, @new));
+                    break;
+            }
+        }
+        db.ChangeRecords.AddRange(lines);
+    }
+
+    /// <summary>Which history a record's lines belong to, under which name; null for what has none.</summary>
+    private static (string Entity, string Id, Guid? OpportunityId, Guid? AccountId, Guid? PersonId)? Scope(object entity) => entity switch
+    {
+        Opportunity o => ("opportunity", Id(o.Id), o.Id, o.AccountId, null),
+        BuyingInfluence i => ("influence", Id(i.Id), i.OpportunityId, null, i.PersonId),
+        Strength s => ("strength", Id(s.Id), s.OpportunityId, null, null),
+        ManualRedFlag f => ("redFlag", Id(f.Id), f.OpportunityId, null, null),
+        Objection x => ("objection", Id(x.Id), x.OpportunityId, null, null),
+        OpportunityShare s => ("share", Id(s.Id), s.OpportunityId, null, null),
+        Account a => ("account", Id(a.Id), null, a.Id, null),
+        Department d => ("department", Id(d.Id), null, d.AccountId, null),
+        Person p => ("person", Id(p.Id), null, p.AccountId, p.Id),
+        AccountRelation r => ("relation", Id(r.Id), null, r.AccountId, null),
+        AccountTeamMember m => ("accountTeam", m.UserId, null, m.AccountId, null),
+        Colleague c => ("colleague", Id(c.Id), null, null, null),
+        _ => null,
+    };
+
+    private static string Id(Guid id) => id.ToString();
+
+    private static bool IsMoved(EntityEntry entry, out bool deleted)
+    {
+        var moment = entry.Property(nameof(IRecyclable.DeletedAt));
+        deleted = moment.OriginalValue is null && moment.CurrentValue is not null;
+        return moment.IsModified && (deleted || (moment.OriginalValue is not null && moment.CurrentValue is null));
+    }
+
+    private static IEnumerable<(string Field, string? Old, string? New)> ChangedFields(EntityEntry entry)
+    {
+        foreach (var property in entry.Properties)
+        {
+            if (!property.IsModified || Unrecorded.Contains(property.Metadata.Name)
+                || property.Metadata.GetValueComparer().Equals(property.OriginalValue, property.CurrentValue)) continue;
+            yield return (Camel(property.Metadata.Name), Value(property.Metadata, property.OriginalValue), Value(property.Metadata, property.CurrentValue));
+        }
+        foreach (var complex in entry.ComplexProperties)
+        {
+            foreach (var property in complex.Properties)
+            {
+                if (!property.IsModified || property.Metadata.GetValueComparer().Equals(property.OriginalValue, property.CurrentValue)) continue;
+                yield return ($"{Camel(complex.Metadata.Name)}.{Camel(property.Metadata.Name)}",
+                    Value(property.Metadata, property.OriginalValue), Value(property.Metadata, property.CurrentValue));
+            }
+        }
+    }
+
+    /// <summary>The record as one JSON object of its recorded fields, as it was or as it is.</summary>
+    private static string Whole(EntityEntry entry, bool current)
+    {
+        var fields = new SortedDictionary<string, JsonElement?>(StringComparer.Ordinal);
+        foreach (var property in entry.Properties)
+        {
+            if (Unrecorded.Contains(property.Metadata.Name) && property.Metadata.Name != nameof(AuditedEntity.Id)) continue;
+            fields[Camel(property.Metadata.Name)] = Element(property.Metadata, current ? property.CurrentValue : property.OriginalValue);
+        }
+        foreach (var complex in entry.ComplexProperties)
+        {
+            var inner = new SortedDictionary<string, JsonElement?>(StringComparer.Ordinal);
+            foreach (var property in complex.Properties)
+                inner[Camel(property.Metadata.Name)] = Element(property.Metadata, current ? property.CurrentValue : property.OriginalValue);
+            fields[Camel(complex.Metadata.Name)] = JsonSerializer.SerializeToElement(inner, Json);
+        }
+        return JsonSerializer.Serialize(fields, Json);
+    }
+
+    private static string? Value(IProperty property, object? value) => Element(property, value) is { } element ? element.GetRawText() : null;
+
+    /// <summary>
+    /// A value as the API writes it: the method's ids (<c>even-keel</c>, roles as a list of ids),
+    /// dates as ISO text; null stays JSON null.
+    /// </summary>
+    internal static JsonElement? Element(IReadOnlyPropertyBase property, object? value) => value switch
+    {
+        null => JsonSerializer.SerializeToElement<object?>(null),
+        BuyingRoles roles => JsonSerializer.SerializeToElement(roles.Split().Select(r => r.ToId()).ToList()),
+        Enum e => JsonSerializer.SerializeToElement(MethodIdText(e)),
+        _ => JsonSerializer.SerializeToElement(value, value.GetType(), Json),
+    };
+
+    private static string MethodIdText(Enum value) => MethodIds.Kebab(value.ToString());
+
+    internal static string Camel(string name) => JsonNamingPolicy.CamelCase.ConvertName(name);
+}
