@@ -60,5 +60,6 @@ public static class ApiSetup
         api.MapBuyingInfluenceEndpoints();
         api.MapStrategySheetEndpoints();
         api.MapRedFlagEndpoints();
+        api.MapTeamEndpoints();
     }
 }
