@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using KeySell.Application.Common;
 using KeySell.Application.Resources;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace KeySell.Web.Setup;
 
@@ -18,7 +19,9 @@ public sealed record RequestBodyLimit(int Bytes, bool ReadByEndpoint = false)
     /// </summary>
     public static async Task Enforce(HttpContext http, RequestDelegate next)
     {
-        if (http.GetEndpoint()?.Metadata.GetMetadata<RequestBodyLimit>() is not { ReadByEndpoint: false } limit || http.Request.ContentLength == 0)
+        if (http.GetEndpoint()?.Metadata.GetMetadata<RequestBodyLimit>() is not { ReadByEndpoint: false } limit
+            || http.Request.ContentLength == 0
+            || http.Features.Get<IHttpRequestBodyDetectionFeature>() is { CanHaveBody: false })
         {
             await next(http);
             return;
