@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Reflection;
 using KeySell.Application.Common;
 using KeySell.Application.Resources;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
 
 namespace KeySell.Web.Api;
 
@@ -42,6 +44,35 @@ public sealed class Paging
                 ? TypedResults.ValidationProblem(paging.Errors, title: "One or more fields are invalid.")
                 : await next(invocation);
     }
+
+    /// <summary>
+    /// Parameters bound by <see cref="BindAsync"/> are invisible to the OpenAPI document; this puts <c>page</c> and
+    /// <c>pageSize</c> with their bounds on each list operation.
+    /// </summary>
+    public static Task Describe(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        var takesPaging = context.Description.ActionDescriptor.EndpointMetadata.OfType<MethodInfo>()
+            .Any(method => method.GetParameters().Any(p => p.ParameterType == typeof(Paging)));
+        if (!takesPaging) return Task.CompletedTask;
+        operation.Parameters ??= [];
+        operation.Parameters.Add(Parameter("page", 1, InputLimits.MaxPage, 1));
+        operation.Parameters.Add(Parameter("pageSize", 1, InputLimits.MaxPageSize, PageRequest.DefaultSize));
+        return Task.CompletedTask;
+    }
+
+    private static OpenApiParameter Parameter(string name, int min, int max, int fallback) => new()
+    {
+        Name = name,
+        In = ParameterLocation.Query,
+        Description = $"{min}…{max}; default {fallback}. Outside the bounds: 400 naming the field.",
+        Schema = new OpenApiSchema
+        {
+            Type = JsonSchemaType.Integer,
+            Format = "int32",
+            Minimum = min.ToString(CultureInfo.InvariantCulture),
+            Maximum = max.ToString(CultureInfo.InvariantCulture),
+        },
+    };
 
     /// <summary>A missing value takes the default; anything but one whole number within bounds is an error (never wrapped or clamped).</summary>
     private static int Value(HttpContext http, string name, int min, int max, int fallback, Dictionary<string, string[]> errors)

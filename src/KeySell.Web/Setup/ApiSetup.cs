@@ -20,7 +20,7 @@ public static class ApiSetup
         builder.Services.Configure<JsonOptions>(options => ConfigureJson(options.SerializerOptions));
         // A body that does not parse throws, so the exception handler can answer with the reason.
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(options => options.AddOperationTransformer(Paging.Describe));
     }
 
     public static void ConfigureJson(JsonSerializerOptions json)

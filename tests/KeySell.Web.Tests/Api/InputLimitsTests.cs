@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using KeySell.Web.Tests.Infrastructure;
@@ -316,6 +317,21 @@ public abstract class InputLimitsTests<TApp>(TApp app) : IClassFixture<TApp> whe
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await ProblemDocument.ReadAsync(response)).Errors.ShouldNotBeNull().Keys.ShouldBe(["page", "pageSize"], ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task OpenApi_EachList_DescribesPageAndPageSizeWithTheirBounds()
+    {
+        var document = (await app.CreateClient().GetFromJsonAsync<JsonObject>("/openapi/v1.json", Ct))!;
+
+        foreach (var route in LimitCases.ListRoutes.Select(r => r.Replace("{account}", "{accountId}")))
+        {
+            var parameters = document["paths"]![route]!["get"]!["parameters"]!.AsArray().ToDictionary(p => p!["name"]!.GetValue<string>());
+            parameters["page"]!["schema"]!["minimum"]!.GetValue<int>().ShouldBe(1, route);
+            parameters["page"]!["schema"]!["maximum"]!.GetValue<int>().ShouldBe(1_000_000, route);
+            parameters["pageSize"]!["schema"]!["minimum"]!.GetValue<int>().ShouldBe(1, route);
+            parameters["pageSize"]!["schema"]!["maximum"]!.GetValue<int>().ShouldBe(200, route);
+        }
     }
 }
 
