@@ -6,6 +6,12 @@ namespace KeySell.Application.Identity;
 public class AppUser : IdentityUser
 {
     public Guid? ColleagueId { get; set; }
+
+    /// <summary>A disabled user cannot sign in, and every session they hold stops working.</summary>
+    public bool Disabled { get; set; }
+
+    /// <summary>Set for a password someone else chose (a temporary one): the user must pick their own before working.</summary>
+    public bool MustChangePassword { get; set; }
 }
 
 public static class Roles

@@ -35,11 +35,15 @@ public static class ApiSetup
 
     public static void UseKeySellPipeline(this WebApplication app)
     {
+        app.UseKeySellSecurity();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        // HSTS goes out only on HTTPS answers (the middleware checks), never to localhost.
         if (!app.Environment.IsDevelopment()) app.UseHsts();
         app.UseRequestLocalization();
         app.UseAuthentication();
+        app.UseSessionGate();
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.UseAntiforgery();
     }
@@ -47,11 +51,12 @@ public static class ApiSetup
     public static void MapKeySellApi(this WebApplication app)
     {
         app.MapHealthChecks("/health").AllowAnonymous();
-        app.MapOpenApi().AllowAnonymous();
+        // The API's description is for signed-in users only, like the API itself.
+        app.MapOpenApi();
         app.MapScalarApiReference().RequireAuthorization();
         app.MapCultureSwitch();
 
-        var api = app.MapGroup("/api").RequireAuthorization();
+        var api = app.MapGroup("/api").RequireAuthorization().RequireRateLimiting(RateLimitSetup.PerUserApi);
         api.MapAuthEndpoints();
         api.MapAccountEndpoints();
         api.MapPersonEndpoints();
@@ -60,5 +65,13 @@ public static class ApiSetup
         api.MapBuyingInfluenceEndpoints();
         api.MapStrategySheetEndpoints();
         api.MapRedFlagEndpoints();
+        api.MapSecurityLogEndpoints();
+
+        // An unknown route is a 404 for everyone: without this the sign-in requirement would answer
+        // 401 to strangers, telling a removed route (/api/auth/register) from one that needs a token.
+        app.MapFallback(http => http.Request.Path.StartsWithSegments("/api")
+                ? Results.Problem(statusCode: 404, title: "Not found.", detail: "There is no such route.").ExecuteAsync(http)
+                : Results.NotFound().ExecuteAsync(http))
+            .AllowAnonymous().ExcludeFromDescription();
     }
 }
