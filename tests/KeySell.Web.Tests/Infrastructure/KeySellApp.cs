@@ -28,6 +28,9 @@ public abstract class KeySellApp : WebApplicationFactory<Program>, IAsyncLifetim
     /// <summary>Settings for this fixture's database; applied before the app reads its configuration.</summary>
     protected abstract IEnumerable<KeyValuePair<string, string>> DatabaseSettings();
 
+    /// <summary>Further settings a fixture needs (a certificate, limits); none by default, so the defaults are what is tested.</summary>
+    protected virtual IEnumerable<KeyValuePair<string, string>> AppSettings() => [];
+
     public virtual ValueTask InitializeAsync() => ValueTask.CompletedTask;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -36,7 +39,7 @@ public abstract class KeySellApp : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("KeySell:SeedDemoData", "false");
         builder.UseSetting("KeySell:Admin:Email", AdminEmail);
         builder.UseSetting("KeySell:Admin:Password", AdminPassword);
-        foreach (var (key, value) in DatabaseSettings()) builder.UseSetting(key, value);
+        foreach (var (key, value) in DatabaseSettings().Concat(AppSettings())) builder.UseSetting(key, value);
         builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, TestClientAddress>());
     }
 
@@ -105,7 +108,7 @@ public abstract class KeySellApp : WebApplicationFactory<Program>, IAsyncLifetim
     private sealed record TokenResponse(string AccessToken);
 }
 
-public sealed class SqliteApp : KeySellApp
+public class SqliteApp : KeySellApp
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "keysell-tests", Guid.NewGuid().ToString("N"));
 
