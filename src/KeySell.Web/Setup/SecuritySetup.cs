@@ -1,6 +1,7 @@
 using System.Net;
 using KeySell.Application.Security;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Http;
 
 namespace KeySell.Web.Setup;
 
@@ -14,6 +15,8 @@ public static class SecuritySetup
         // Nobody needs to know which server software answers.
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
         builder.Services.AddScoped<IClientAddress, HttpClientAddress>();
+        // The antiforgery cookie's default is never Secure; like the sign-in cookie, it is Secure on HTTPS.
+        builder.Services.AddAntiforgery(antiforgery => antiforgery.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         builder.AddKeySellRateLimits();
 
         var proxies = KnownProxies(builder.Configuration);

@@ -46,10 +46,16 @@ public abstract class KeySellApp : WebApplicationFactory<Program>, IAsyncLifetim
     public const string ClientAddressHeader = "X-Test-Client-Address";
 
     /// <summary>A client that the app sees as coming from <paramref name="ip"/> (TestServer has no socket, so no address of its own).</summary>
-    public HttpClient CreateClientFrom(string ip)
+    public HttpClient CreateClientFrom(string ip, bool https = false)
     {
         // No cookie jar and no redirects: the tests send and read cookies and redirects themselves.
-        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        var client = CreateClient(new WebApplicationFactoryClientOptions
+        {
+            AllowAutoRedirect = false,
+            HandleCookies = false,
+            // Not localhost: HSTS is never sent to localhost.
+            BaseAddress = https ? new Uri("https://keysell.example/") : new Uri("http://localhost/"),
+        });
         client.DefaultRequestHeaders.Add(ClientAddressHeader, ip);
         return client;
     }
