@@ -36,6 +36,7 @@ public static class Program
             SheetCommands.Create(host, terminal),
             AnalyzeCommand.Create(host, terminal, TimeProvider.System),
             GenerateSheetsCommand.Create(terminal),
+            UserCommands.Create(host, terminal),
         };
 
         var parsed = root.Parse(args);
