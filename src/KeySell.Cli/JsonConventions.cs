@@ -11,9 +11,12 @@ namespace KeySell.Cli;
 /// </summary>
 public static class JsonConventions
 {
-    public static readonly JsonSerializerOptions Api = Create();
+    public static readonly JsonSerializerOptions Api = Create(indented: true);
 
-    private static JsonSerializerOptions Create()
+    /// <summary>The same on one line, for values inside a table.</summary>
+    public static readonly JsonSerializerOptions Compact = Create(indented: false);
+
+    private static JsonSerializerOptions Create(bool indented)
     {
         var json = new JsonSerializerOptions
         {
@@ -22,7 +25,7 @@ public static class JsonConventions
             UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
             // Chinese names go out as characters, not \u escapes.
             Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
-            WriteIndented = true,
+            WriteIndented = indented,
         };
         json.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
         json.MakeReadOnly(populateMissingResolver: true);
