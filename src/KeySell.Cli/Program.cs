@@ -73,7 +73,7 @@ public static class Program
         catch (Exception e)
         {
             // A script reads one line it can log; a stack trace helps nobody at a terminal.
-            await terminal.Error.WriteLineAsync($"keysell: {Describe(e)}");
+            await terminal.Error.WriteLineAsync($"keysell: {OneLine(Describe(e))}");
             return ExitCodes.Failed;
         }
     }
