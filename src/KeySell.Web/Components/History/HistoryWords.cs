@@ -23,7 +23,8 @@ public sealed record HistoryPhrase(string? Subject, string What, string? Old, st
 /// Puts history lines into words. Field names and method values come from the resources
 /// (<c>History.Field.support</c>, <c>Enum.ResponseMode.growth</c>), so English and Chinese read the same change.
 /// </summary>
-public sealed class HistoryWords(IStringLocalizer<UiText> text, CultureInfo culture, Func<string, string?> nameOf)
+/// <param name="ownEntity">The entity of the page's own record (<c>opportunity</c>…), whose lines need no subject.</param>
+public sealed class HistoryWords(IStringLocalizer<UiText> text, CultureInfo culture, Func<string, string?> nameOf, string? ownEntity = null)
 {
     private const int LongText = 80;
 
@@ -70,6 +71,7 @@ public sealed class HistoryWords(IStringLocalizer<UiText> text, CultureInfo cult
     /// <summary>The person an influence is about, a strength's text, a department's name…; null for the page's own record.</summary>
     private string? SubjectOf(HistoryLine line)
     {
+        if (line.Entity == ownEntity) return null;
         if (nameOf(line.EntityId) is { } known) return known;
         var record = line.New ?? line.Old;
         if (line.Action == ChangeActions.Updated || record is not { ValueKind: JsonValueKind.Object } whole) return null;
