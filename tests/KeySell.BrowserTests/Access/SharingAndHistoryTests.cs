@@ -26,8 +26,11 @@ public sealed class SharingAndHistoryTests(BrowserFixture fixture) : BrowserTest
 
         await SignInAsync(viewer.Email, TeamArranger.Password, $"/opportunities/{deal}");
         var sheet = new StrategySheet(Page);
-        await sheet.WaitLoadedAsync();
+        // A reader saves nothing, so the page shows "read only" where a writer sees the save state.
+        await Expect(Page.GetByTestId("read-only")).ToBeVisibleAsync();
+        await Expect(sheet.SaveState).ToHaveCountAsync(0);
         await Expect(sheet.Row("Shen Bo")).ToBeVisibleAsync();
+        await Expect(Page.GetByTestId("owner")).ToContainTextAsync("Gao Yan");
         await Expect(sheet.Row("Shen Bo").GetByTestId("support")).ToHaveAttributeAsync("data-value", "-1");
         await Expect(Page.GetByTestId("read-only")).ToBeVisibleAsync();
         await Expect(sheet.Grid.Locator("input, select, textarea, button")).ToHaveCountAsync(0);
@@ -50,6 +53,11 @@ public sealed class SharingAndHistoryTests(BrowserFixture fixture) : BrowserTest
         await Expect(Page.GetByTestId("account-edit")).ToHaveCountAsync(0);
         await Expect(Page.GetByTestId("account-team-add")).ToHaveCountAsync(0);
         await ShotAsync("viewer-account");
+
+        await Page.GetByTestId("lang-zh").ClickAsync();
+        await Expect(Page.GetByTestId("read-only")).ToContainTextAsync("只读");
+        await Expect(Page.GetByTestId("account-team")).ToContainTextAsync("客户小组");
+        await ShotAsync("viewer-account-chinese");
     }
 
     [Fact]
@@ -153,6 +161,14 @@ public sealed class SharingAndHistoryTests(BrowserFixture fixture) : BrowserTest
         await Page.GetByTestId("share-add").ClickAsync();
         await Expect(Page.Locator("[data-testid=share-row][data-name='Yuan Tao']")).ToHaveAttributeAsync("data-access", "edit");
         await ShotAsync("share-dialog");
+        await Page.GetByTestId("share-close").ClickAsync();
+
+        await Page.GetByTestId("lang-zh").ClickAsync();
+        await Expect(Page.GetByTestId("share-open")).ToContainTextAsync("共享");
+        await sheet.WaitLoadedAsync();
+        await Page.GetByTestId("share-open").ClickAsync();
+        await Expect(Page.Locator("[data-testid=share-row][data-name='Yuan Tao']")).ToContainTextAsync("可编辑");
+        await ShotAsync("share-dialog-chinese");
         await Page.GetByTestId("share-close").ClickAsync();
 
         var context = await Fixture.NewContextAsync();
