@@ -171,6 +171,15 @@ public sealed class SharingAndHistoryTests(BrowserFixture fixture) : BrowserTest
         await ShotAsync("share-dialog-chinese");
         await Page.GetByTestId("share-close").ClickAsync();
 
+        // The owner of the account keeps its account team: Yuan Tao joins it from the account page.
+        await sheet.Root.GetByTestId("account-link").ClickAsync();
+        await Expect(Page.GetByTestId("account-team-none")).ToBeVisibleAsync();
+        await Page.GetByTestId("account-team-add").FillAsync("Yuan");
+        await Page.Locator(".mud-popover-open [data-testid=account-team-option][data-email='share.guest@keysell.test']").ClickAsync();
+        await Expect(Page.Locator("[data-testid=account-team-member][data-name='Yuan Tao']")).ToBeVisibleAsync();
+        await Expect(Page.GetByTestId("account-team-add")).ToHaveValueAsync("");
+        await ShotAsync("account-team-chinese");
+
         var context = await Fixture.NewContextAsync();
         try
         {
