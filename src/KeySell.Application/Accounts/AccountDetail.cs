@@ -14,7 +14,10 @@ public sealed record DepartmentDetail(Guid Id, string Name, Guid? ParentDepartme
 /// <summary>A person as the org chart shows them: the tree is built from <see cref="ReportsToId"/>.</summary>
 public sealed record PersonSummary(Guid Id, string Name, string? Title, Guid? DepartmentId, Guid? ReportsToId, PersonStatus Status, int Version);
 
-/// <summary>An account with its group structure, departments and people: everything the account page shows.</summary>
+/// <summary>
+/// An account with its group structure, departments and people: everything the account page shows;
+/// <c>CanEdit</c> says whether the caller may write it (org chart, departments, relations, team).
+/// </summary>
 public sealed record AccountDetail(
     Guid Id,
     string Name,
@@ -33,4 +36,5 @@ public sealed record AccountDetail(
     string CreatedBy,
     DateTimeOffset UpdatedAt,
     string UpdatedBy,
-    int Version);
+    int Version,
+    bool CanEdit);

@@ -40,6 +40,7 @@ public static class GetAccount
 
         return new AccountDetail(account.Id, account.Name, account.Industry, account.Size, account.Region, account.IdealCustomerScore,
             parent, subsidiaries, relations.OrderBy(r => r.Type).ThenBy(r => r.RelatedAccountName, StringComparer.CurrentCulture).ToList(),
-            departments, people, onDeals, opportunityCount, account.CreatedAt, account.CreatedBy, account.UpdatedAt, account.UpdatedBy, account.Version);
+            departments, people, onDeals, opportunityCount, account.CreatedAt, account.CreatedBy, account.UpdatedAt, account.UpdatedBy, account.Version,
+            await db.MayWriteAccountAsync(id, ct));
     }
 }

@@ -23,7 +23,8 @@ public sealed record OpportunityDetail(
     IReadOnlyList<InfluenceDetail> Influences,
     IReadOnlyList<StrengthItem> Strengths,
     IReadOnlyList<RedFlagItem> RedFlags,
-    IReadOnlyList<ObjectionItem> Objections);
+    IReadOnlyList<ObjectionItem> Objections,
+    bool CanEdit);
 
 public sealed record StrengthItem(string Text, IReadOnlyList<string> Addresses);
 
@@ -33,7 +34,10 @@ public sealed record RedFlagItem(string Text, string? Influence);
 /// <summary><see cref="From"/> is the key of the influence who raised it.</summary>
 public sealed record ObjectionItem(string? From, string Text, ObjectionStatus Status);
 
-/// <summary>One opportunity with its whole strategy sheet: objective, influences in grid order, and the lists.</summary>
+/// <summary>
+/// One opportunity with its whole strategy sheet: objective, influences in grid order, and the lists;
+/// <c>CanEdit</c> says whether the caller may write it, so clients show a viewer plain text instead of inputs.
+/// </summary>
 public static class GetOpportunity
 {
     public sealed record Query(Guid Id);
@@ -63,6 +67,7 @@ public static class GetOpportunity
             o.Influences.OrderBy(i => i.Position).ThenBy(i => i.Key, StringComparer.Ordinal).Select(InfluenceDetail.From).ToList(),
             o.Strengths.OrderBy(s => s.Position).Select(s => new StrengthItem(s.Text, s.Addresses)).ToList(),
             o.RedFlags.OrderBy(f => f.Position).Select(f => new RedFlagItem(f.Text, f.InfluenceKey)).ToList(),
-            o.Objections.OrderBy(x => x.Position).Select(x => new ObjectionItem(x.FromKey, x.Text, x.Status)).ToList());
+            o.Objections.OrderBy(x => x.Position).Select(x => new ObjectionItem(x.FromKey, x.Text, x.Status)).ToList(),
+            await db.MayWriteOpportunityAsync(id, ct));
     }
 }

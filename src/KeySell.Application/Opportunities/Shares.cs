@@ -11,9 +11,10 @@ public sealed record ShareDetail(Guid Id, string? UserId, Guid? TeamId, string N
 
 internal static class ShareQueries
 {
-    public static IQueryable<ShareDetail> ShareDetails(this AppDbContext db, Guid opportunityId) =>
+    /// <param name="shareId">One share only: the filter goes before the projection, as EF cannot filter a positional record.</param>
+    public static IQueryable<ShareDetail> ShareDetails(this AppDbContext db, Guid opportunityId, Guid? shareId = null) =>
         from s in db.OpportunityShares
-        where s.OpportunityId == opportunityId
+        where s.OpportunityId == opportunityId && (shareId == null || s.Id == shareId)
         join u in db.Users on s.UserId equals u.Id into users
         from u in users.DefaultIfEmpty()
         join c in db.Colleagues on u.ColleagueId equals c.Id into colleagues
@@ -73,7 +74,7 @@ public static class AddShare
             }
             share.Access = access!.Value;
             if (await db.SaveOrConflictAsync(ct) is { } refused) return refused;
-            return (await db.ShareDetails(command.OpportunityId).ToListAsync(ct)).First(s => s.Id == share.Id);
+            return await db.ShareDetails(command.OpportunityId, share.Id).FirstAsync(ct);
         }
     }
 }

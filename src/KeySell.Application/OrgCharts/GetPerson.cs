@@ -44,6 +44,8 @@ public static class GetPerson
             person.ReportsTo is { } manager ? new PersonRef(manager.Id, manager.Name, manager.Title) : null, reports,
             person.Email, person.Phone, person.Responsibilities, person.Preferences, person.Status,
             deals,
-            person.CreatedAt, person.CreatedBy, person.UpdatedAt, person.UpdatedBy, person.Version);
+            person.CreatedAt, person.CreatedBy, person.UpdatedAt, person.UpdatedBy, person.Version,
+            // A person is part of their account's org chart: whoever may write the account may edit them.
+            await db.MayWriteAccountAsync(person.AccountId, ct));
     }
 }

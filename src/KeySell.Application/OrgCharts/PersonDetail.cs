@@ -29,4 +29,5 @@ public sealed record PersonDetail(
     string CreatedBy,
     DateTimeOffset UpdatedAt,
     string UpdatedBy,
-    int Version);
+    int Version,
+    bool CanEdit);

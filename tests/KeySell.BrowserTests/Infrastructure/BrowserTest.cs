@@ -46,10 +46,13 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
     }
 
     /// <summary>Signs in through the sign-in form and waits until the interactive app is live.</summary>
-    protected async Task SignInAsync(string returnPath = "/")
+    protected Task SignInAsync(string returnPath = "/") => SignInAsync(KeySellServer.AdminEmail, KeySellServer.AdminPassword, returnPath);
+
+    /// <summary>Signs in as a user the test created, e.g. a viewer or a seller of one team.</summary>
+    protected async Task SignInAsync(string email, string password, string returnPath = "/")
     {
         await Page.GotoAsync($"/login?returnUrl={Uri.EscapeDataString(returnPath)}");
-        await SignInForm.FillAsync(KeySellServer.AdminEmail, KeySellServer.AdminPassword);
+        await SignInForm.FillAsync(email, password);
         await Page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.StartsWith("/login", StringComparison.Ordinal));
         await Interactive.WaitAsync(Page);
     }

@@ -30,7 +30,7 @@ internal static class OrgArrange
 
     public static IEnumerable<string> Names(this JsonNode? array) => array!.AsArray().Select(i => i!["name"]!.GetValue<string>());
 
-    private static async Task<JsonObject> PostCreatedAsync(this HttpClient client, string url, object body)
+    public static async Task<JsonObject> PostCreatedAsync(this HttpClient client, string url, object body)
     {
         var response = await client.PostAsJsonAsync(url, body, Ct);
         response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync(Ct));

@@ -29,7 +29,8 @@ public sealed record SheetAnalysisView(IReadOnlyList<FlagLine> Flags, FunnelVerd
         return new SheetAnalysisView(flags, analysis.Funnel);
     }
 
-    private static StrategySheet ToSheet(SheetSession session)
+    /// <summary>The sheet as it stands on screen, in the method's own form: what is judged, and what a reader without write access sees.</summary>
+    public static StrategySheet ToSheet(SheetSession session)
     {
         var o = session.Opportunity;
         return new StrategySheet(

@@ -15,6 +15,8 @@ public sealed class SheetSession(SheetStore store, SaveTracker tracker)
     public List<RedFlagDraft> RedFlags { get; set; } = [];
     public List<ObjectionDraft> Objections { get; set; } = [];
     public IReadOnlyList<ColleagueChoice> Colleagues { get; set; } = [];
+    /// <summary>Whether the signed-in user may write this deal; without it the page shows the sheet as plain text.</summary>
+    public bool CanEdit { get; set; }
     public SemaphoreSlim OpportunityWrites { get; } = new(1, 1);
 
     /// <summary>Throws the drafts away and reads the sheet again; the only way out of a conflict.</summary>

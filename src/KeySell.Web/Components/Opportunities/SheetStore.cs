@@ -41,6 +41,7 @@ public sealed class SheetStore(HandlerScope scope)
         session.RedFlags = o.RedFlags.Select(f => new RedFlagDraft { Text = f.Text, InfluenceKey = f.Influence }).ToList();
         session.Objections = o.Objections.Select(x => new ObjectionDraft { FromKey = x.From, Text = x.Text, Status = x.Status }).ToList();
         session.Colleagues = await ColleaguesAsync(o, ct);
+        session.CanEdit = o.CanEdit;
         return null;
     }
 
