@@ -6,7 +6,19 @@ using Microsoft.EntityFrameworkCore;
 namespace KeySell.Application.Teams;
 
 /// <summary>A user as the admin pages and <c>GET /api/users</c> show them; the name is their colleague's.</summary>
-public sealed record UserDetail(string Id, string Email, string Name, Role Role, bool Disabled, Guid? ColleagueId);
+/// <remarks>
+/// Properties set by an initializer, not a constructor: lists search and sort on <see cref="UserQueries.Details"/>'s
+/// projection, and EF Core can translate a member of an initialized object but not of a constructed one.
+/// </remarks>
+public sealed record UserDetail
+{
+    public required string Id { get; init; }
+    public required string Email { get; init; }
+    public required string Name { get; init; }
+    public required Role Role { get; init; }
+    public required bool Disabled { get; init; }
+    public required Guid? ColleagueId { get; init; }
+}
 
 public sealed record TeamRef(Guid Id, string Name, bool Manager);
 
@@ -17,12 +29,12 @@ public sealed record TeamDetail(Guid Id, string Name, IReadOnlyList<TeamMemberDe
 
 internal static class UserQueries
 {
-    /// <summary>Users with their colleague's name, in one query.</summary>
+    /// <summary>Users with their colleague's name, in one query that can still be filtered and sorted.</summary>
     public static IQueryable<UserDetail> Details(this AppDbContext db, IQueryable<AppUser> users) =>
         from u in users
         join c in db.Colleagues on u.ColleagueId equals c.Id into linked
         from c in linked.DefaultIfEmpty()
-        select new UserDetail(u.Id, u.Email ?? "", c != null ? c.Name : (u.Email ?? ""), u.Role, u.Disabled, u.ColleagueId);
+        select new UserDetail { Id = u.Id, Email = u.Email ?? "", Name = c != null ? c.Name : (u.Email ?? ""), Role = u.Role, Disabled = u.Disabled, ColleagueId = u.ColleagueId };
 
     public static async Task<List<TeamDetail>> TeamDetailsAsync(this AppDbContext db, IQueryable<Team> teams, CancellationToken ct)
     {
