@@ -76,9 +76,7 @@ public sealed partial class AdminTests(BrowserFixture fixture) : BrowserTest(fix
         }
 
         // The same pages in Chinese.
-        await Page.GetByTestId("lang-zh").ClickAsync();
-        await Expect(Page.Locator("html")).ToHaveAttributeAsync("lang", "zh-CN");
-        await Interactive.WaitAsync(Page);
+        await SwitchLanguageAsync("zh", "zh-CN");
         await Expect(card.GetByText("团队经理")).ToBeVisibleAsync();
         await ShotAsync("team-zh");
         await Page.GetByTestId("nav-admin-users").ClickAsync();
@@ -144,6 +142,9 @@ public sealed partial class AdminTests(BrowserFixture fixture) : BrowserTest(fix
         }
         await Interactive.WaitAsync(Page);
         await ShotAsync("not-allowed");
+        await SwitchLanguageAsync("zh", "zh-CN");
+        await Expect(Page.GetByTestId("not-allowed")).ToContainTextAsync("无权访问");
+        await ShotAsync("not-allowed-zh");
     }
 
     [Fact]
@@ -172,6 +173,10 @@ public sealed partial class AdminTests(BrowserFixture fixture) : BrowserTest(fix
         await Expect(dealRow).ToContainTextAsync(accountName);
         await Expect(dealRow).ToContainTextAsync("Opportunity");
         await ShotAsync("recycle-bin");
+        await SwitchLanguageAsync("zh", "zh-CN");
+        await Expect(dealRow).ToContainTextAsync("机会");
+        await ShotAsync("recycle-bin-zh");
+        await SwitchLanguageAsync("en", "en");
 
         await dealRow.GetByTestId("bin-restore").ClickAsync();
         await Page.GetByTestId("confirm-ok").ClickAsync();
@@ -191,6 +196,13 @@ public sealed partial class AdminTests(BrowserFixture fixture) : BrowserTest(fix
 
         await Page.Locator("span", new() { HasText = $"Restored: {dealName}" }).GetByTestId("restored-link").ClickAsync();
         await Expect(Page).ToHaveURLAsync(new Regex("/opportunities/[0-9a-f-]{36}$"));
+    }
+
+    private async Task SwitchLanguageAsync(string link, string htmlLang)
+    {
+        await Page.GetByTestId($"lang-{link}").ClickAsync();
+        await Expect(Page.Locator("html")).ToHaveAttributeAsync("lang", htmlLang);
+        await Interactive.WaitAsync(Page);
     }
 
     /// <summary>The input a MudBlazor field's test id names: MudBlazor puts the attribute on the input itself or on its wrapper.</summary>
