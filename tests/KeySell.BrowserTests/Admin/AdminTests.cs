@@ -52,6 +52,20 @@ public sealed partial class AdminTests(BrowserFixture fixture) : BrowserTest(fix
         // Shown once: once the dialog is closed the password is nowhere on the page.
         await Expect(Page.GetByText(temporary)).ToHaveCountAsync(0);
 
+        // Disabled and enabled again, each after a confirmation; then renamed.
+        await row.GetByTestId("user-disable").ClickAsync();
+        await Page.GetByTestId("confirm-ok").ClickAsync();
+        await Expect(row.GetByTestId("user-status")).ToHaveAttributeAsync("data-disabled", "true");
+        await ShotAsync("disabled");
+        await row.GetByTestId("user-enable").ClickAsync();
+        await Page.GetByTestId("confirm-ok").ClickAsync();
+        await Expect(row.GetByTestId("user-status")).ToHaveAttributeAsync("data-disabled", "false");
+        name = $"Lin Mei {suffix}";
+        await row.GetByTestId("user-rename").ClickAsync();
+        await Input(Page.GetByTestId("user-rename-name")).FillAsync(name);
+        await Page.GetByTestId("user-rename-save").ClickAsync();
+        await Expect(row.GetByTestId("user-row-name")).ToHaveTextAsync(name);
+
         await Page.GetByTestId("nav-admin-teams").ClickAsync();
         await Expect(Page).ToHaveURLAsync(new Regex("/admin/teams$"));
         await Page.GetByTestId("team-new").ClickAsync();
