@@ -6,19 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace KeySell.Application.Teams;
 
 /// <summary>A user as the admin pages and <c>GET /api/users</c> show them; the name is their colleague's.</summary>
-/// <remarks>
-/// Properties set by an initializer, not a constructor: lists search and sort on <see cref="UserQueries.Details"/>'s
-/// projection, and EF Core can translate a member of an initialized object but not of a constructed one.
-/// </remarks>
-public sealed record UserDetail
-{
-    public required string Id { get; init; }
-    public required string Email { get; init; }
-    public required string Name { get; init; }
-    public required Role Role { get; init; }
-    public required bool Disabled { get; init; }
-    public required Guid? ColleagueId { get; init; }
-}
+public sealed record UserDetail(string Id, string Email, string Name, Role Role, bool Disabled, Guid? ColleagueId);
 
 public sealed record TeamRef(Guid Id, string Name, bool Manager);
 
@@ -29,12 +17,21 @@ public sealed record TeamDetail(Guid Id, string Name, IReadOnlyList<TeamMemberDe
 
 internal static class UserQueries
 {
-    /// <summary>Users with their colleague's name, in one query that can still be filtered and sorted.</summary>
+    /// <summary>Users with their colleague's name, in one query.</summary>
     public static IQueryable<UserDetail> Details(this AppDbContext db, IQueryable<AppUser> users) =>
         from u in users
         join c in db.Colleagues on u.ColleagueId equals c.Id into linked
         from c in linked.DefaultIfEmpty()
-        select new UserDetail { Id = u.Id, Email = u.Email ?? "", Name = c != null ? c.Name : (u.Email ?? ""), Role = u.Role, Disabled = u.Disabled, ColleagueId = u.ColleagueId };
+        select new UserDetail(u.Id, u.Email ?? "", c != null ? c.Name : (u.Email ?? ""), u.Role, u.Disabled, u.ColleagueId);
+
+    /// <summary>Users whose email or colleague name contains the text (lower() behaves the same on SQLite and PostgreSQL).</summary>
+    public static IQueryable<AppUser> Matching(this AppDbContext db, IQueryable<AppUser> users, string? search)
+    {
+        if (string.IsNullOrWhiteSpace(search)) return users;
+        var text = search.Trim().ToLower();
+        return users.Where(u => u.Email!.ToLower().Contains(text)
+            || db.Colleagues.Any(c => c.Id == u.ColleagueId && c.Name.ToLower().Contains(text)));
+    }
 
     public static async Task<List<TeamDetail>> TeamDetailsAsync(this AppDbContext db, IQueryable<Team> teams, CancellationToken ct)
     {

@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
 using System.Text.Json.Serialization;
+using KeySell.Application.Common;
 using KeySell.Web.Api;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Json;
@@ -19,7 +20,7 @@ public static class ApiSetup
         builder.Services.Configure<JsonOptions>(options => ConfigureJson(options.SerializerOptions));
         // A body that does not parse throws, so the exception handler can answer with the reason.
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(options => options.AddOperationTransformer(Paging.Describe));
     }
 
     public static void ConfigureJson(JsonSerializerOptions json)
@@ -35,23 +36,33 @@ public static class ApiSetup
 
     public static void UseKeySellPipeline(this WebApplication app)
     {
+        app.UseKeySellSecurity();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        // HSTS goes out only on HTTPS answers (the middleware checks), never to localhost.
         if (!app.Environment.IsDevelopment()) app.UseHsts();
         app.UseRequestLocalization();
         app.UseAuthentication();
+        app.UseSessionGate();
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.UseAntiforgery();
+        // After authorization, so a caller who may not call the endpoint costs no body reading.
+        app.Use(RequestBodyLimit.Enforce);
     }
 
     public static void MapKeySellApi(this WebApplication app)
     {
         app.MapHealthChecks("/health").AllowAnonymous();
-        app.MapOpenApi().AllowAnonymous();
+        // The API's description is for signed-in users only, like the API itself.
+        app.MapOpenApi();
         app.MapScalarApiReference().RequireAuthorization();
         app.MapCultureSwitch();
 
-        var api = app.MapGroup("/api").RequireAuthorization();
+        // Limits on input for every API endpoint, set once here (docs/security.md, "Limits on input").
+        var api = app.MapGroup("/api").RequireAuthorization().RequireRateLimiting(RateLimitSetup.PerUserApi)
+            .WithMetadata(new RequestBodyLimit(InputLimits.RequestBodyBytes))
+            .AddEndpointFilterFactory(Paging.RefuseOutOfBounds);
         api.MapAuthEndpoints();
         api.MapAccountEndpoints();
         api.MapPersonEndpoints();
@@ -63,5 +74,13 @@ public static class ApiSetup
         api.MapTeamEndpoints();
         api.MapHistoryEndpoints();
         api.MapRecycleBinEndpoints();
+        api.MapSecurityLogEndpoints();
+
+        // An unknown route is a 404 for everyone: without this the sign-in requirement would answer
+        // 401 to strangers, telling a removed route (/api/auth/register) from one that needs a token.
+        app.MapFallback(http => http.Request.Path.StartsWithSegments("/api")
+                ? Results.Problem(statusCode: 404, title: "Not found.", detail: "There is no such route.").ExecuteAsync(http)
+                : Results.NotFound().ExecuteAsync(http))
+            .AllowAnonymous().ExcludeFromDescription();
     }
 }
