@@ -10,7 +10,8 @@ public sealed record UserDetail(string Id, string Email, string Name, Role Role,
 
 public sealed record TeamRef(Guid Id, string Name, bool Manager);
 
-public sealed record TeamMemberDetail(string UserId, string Name, bool Manager);
+/// <summary>A team member; their role tells the admin's page whether they may be marked manager.</summary>
+public sealed record TeamMemberDetail(string UserId, string Name, bool Manager, Role Role);
 
 public sealed record TeamDetail(Guid Id, string Name, IReadOnlyList<TeamMemberDetail> Members);
 
@@ -44,7 +45,7 @@ internal static class UserQueries
                                          join u in db.Users on m.UserId equals u.Id
                                          join c in db.Colleagues on u.ColleagueId equals c.Id into linked
                                          from c in linked.DefaultIfEmpty()
-                                         select new TeamMemberDetail(m.UserId, c != null ? c.Name : (u.Email ?? ""), m.Manager)).ToList(),
+                                         select new TeamMemberDetail(m.UserId, c != null ? c.Name : (u.Email ?? ""), m.Manager, u.Role)).ToList(),
                           }).ToListAsync(ct);
         return rows.Select(r => new TeamDetail(r.Id, r.Name, r.Members.OrderBy(m => m.Name, StringComparer.CurrentCulture).ToList())).ToList();
     }

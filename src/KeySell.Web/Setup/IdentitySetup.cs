@@ -11,6 +11,9 @@ public static class IdentitySetup
 {
     public const string SignInPath = "/login";
 
+    /// <summary>A signed-in user whose role does not open a page is told so here.</summary>
+    public const string NotAllowedPath = "/not-allowed";
+
     public static void AddKeySellIdentity(this WebApplicationBuilder builder)
     {
         // Keys in the database: every app server behind a load balancer accepts every other's cookies and tokens.
@@ -31,6 +34,7 @@ public static class IdentitySetup
         builder.Services.ConfigureApplicationCookie(cookie =>
         {
             cookie.LoginPath = SignInPath;
+            cookie.AccessDeniedPath = NotAllowedPath;
             cookie.Cookie.Name = "keysell.auth";
             cookie.SlidingExpiration = true;
             cookie.Cookie.HttpOnly = true;

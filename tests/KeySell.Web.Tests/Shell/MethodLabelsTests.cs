@@ -5,6 +5,7 @@ using KeySell.Domain.Common;
 using KeySell.Domain.Objections;
 using KeySell.Domain.Opportunities;
 using KeySell.Domain.OrgCharts;
+using KeySell.Domain.Teams;
 using KeySell.Web.Components.Shared;
 using KeySell.Web.Resources;
 using Microsoft.Extensions.Localization;
@@ -35,6 +36,7 @@ public class MethodLabelsTests
         Add<PersonStatus>();
         Add<RelationType>();
         Add<ObjectionStatus>();
+        Add<Role>();
         return data;
     }
 
@@ -59,6 +61,10 @@ public class MethodLabelsTests
         In("zh-CN", () => Text.Label(BuyingRoles.Economic)).ShouldBe("决策者");
         In("zh-CN", () => Text.Label(ResponseMode.EvenKeel)).ShouldBe("四平八稳型");
         In("zh-CN", () => Text.Label(ContactLevel.Frequent)).ShouldBe("经常接触");
+        In("zh-CN", () => Text.Label(Role.Admin)).ShouldBe("管理员");
+        In("zh-CN", () => Text.Label(Role.Manager)).ShouldBe("经理");
+        In("zh-CN", () => Text.Label(Role.Seller)).ShouldBe("销售");
+        In("zh-CN", () => Text.Label(Role.Viewer)).ShouldBe("只读");
     }
 
     [Fact]

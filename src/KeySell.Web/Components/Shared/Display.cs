@@ -34,6 +34,15 @@ public static class Display
         return date.ToString(pattern, culture);
     }
 
+    /// <summary>An instant as the reader's culture writes it, in the server's time zone: the long date and the short time.</summary>
+    public static string DateTime(DateTimeOffset at) => DateTime(at, CultureInfo.CurrentCulture);
+
+    public static string DateTime(DateTimeOffset at, CultureInfo culture)
+    {
+        var local = at.ToLocalTime();
+        return $"{Date(DateOnly.FromDateTime(local.DateTime), culture)} {local.ToString(culture.DateTimeFormat.ShortTimePattern, culture)}";
+    }
+
     private static string Symbol(string currency, CultureInfo culture)
     {
         var specific = culture.IsNeutralCulture ? CultureInfo.CreateSpecificCulture(culture.Name) : culture;
