@@ -109,6 +109,14 @@ public partial class AppDbContext
             && TeamMembers.Any(them => them.UserId == owner.Id
                 && TeamMembers.Any(me => me.UserId == CallerUserId && me.Manager && me.TeamId == them.TeamId))));
 
+    /// <summary>Whether the caller may change the deal (for a 403 before any work, and for the UI's edit controls).</summary>
+    public Task<bool> MayWriteOpportunityAsync(Guid id, CancellationToken ct) =>
+        Opportunities.Where(o => o.Id == id).Where(CanWriteOpportunity).AnyAsync(ct);
+
+    /// <summary>Whether the caller may change the account and its org chart.</summary>
+    public Task<bool> MayWriteAccountAsync(Guid id, CancellationToken ct) =>
+        Accounts.Where(a => a.Id == id).Where(CanWriteAccount).AnyAsync(ct);
+
     /// <summary>
     /// Whom the caller may name as owner of a record: themselves; a manager the members of the teams
     /// they manage; an admin anyone.

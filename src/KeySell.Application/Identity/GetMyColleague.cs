@@ -5,10 +5,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KeySell.Application.Identity;
 
-/// <summary>The colleague a signed-in user is, so "my opportunities" means the deals that colleague owns.</summary>
+/// <summary>The colleague the caller is (from <see cref="ICurrentUser"/>), so "my opportunities" means the deals that colleague owns.</summary>
 public static class GetMyColleague
 {
-    public sealed record Query(string? UserName);
+    public sealed record Query;
 
     public sealed record MyColleague(Guid Id, string Name, string? Title, string? Email);
 
@@ -16,20 +16,14 @@ public static class GetMyColleague
     {
         public async Task<Result<MyColleague>> Handle(Query query, CancellationToken ct)
         {
-            var userName = query.UserName?.Trim() ?? "";
-            var colleagueId = await db.Users.AsNoTracking()
-                .Where(u => u.UserName == userName)
-                .Select(u => u.ColleagueId)
+            var id = db.CallerColleagueId;
+            var colleague = id is null ? null : await db.Colleagues.AsNoTracking()
+                .Where(c => c.Id == id)
+                .Select(c => new MyColleague(c.Id, c.Name, c.Title, c.Email))
                 .FirstOrDefaultAsync(ct);
-            var colleague = colleagueId is { } id
-                ? await db.Colleagues.AsNoTracking()
-                    .Where(c => c.Id == id)
-                    .Select(c => new MyColleague(c.Id, c.Name, c.Title, c.Email))
-                    .FirstOrDefaultAsync(ct)
-                : null;
-            // An unlinked sign-in (or a colleague deleted since) simply has no colleague: a 404, not a failure.
+            // An unlinked sign-in (or the operator) simply has no colleague: a 404, not a failure.
             return colleague is null
-                ? Error.NotFound(Messages.Format("NotFound", Messages.Format("Entity.colleague"), userName))
+                ? Error.NotFound(Messages.Format("NotFound", Messages.Format("Entity.colleague"), db.Caller.Name))
                 : colleague;
         }
     }

@@ -1,10 +1,11 @@
 using KeySell.Application.Common;
 using KeySell.Application.Data;
+using KeySell.Application.RecycleBin;
 using Microsoft.EntityFrameworkCore;
 
 namespace KeySell.Application.Opportunities;
 
-/// <summary>Deletes a deal with its influences and lists; the people stay in the account's org chart.</summary>
+/// <summary>Moves a deal with its influences and lists to the recycle bin; the people stay in the account's org chart.</summary>
 public static class DeleteOpportunity
 {
     public sealed record Command(Guid Id, int Version);
@@ -17,7 +18,7 @@ public static class DeleteOpportunity
             if (opportunity is null) return Versions.NotFound("opportunity", command.Id);
             if (db.CheckVersion(opportunity, command.Version, "opportunity") is { } stale) return stale;
 
-            db.Opportunities.Remove(opportunity);
+            db.MoveToRecycleBin(opportunity);
             if (await db.SaveOrConflictAsync(ct) is { } conflict) return conflict;
             return command.Id;
         }

@@ -51,22 +51,24 @@ public static class ExportSheet
                 .FirstOrDefaultAsync(x => x.Id == query.OpportunityId, ct);
             if (o is null) return Versions.NotFound("opportunity", query.OpportunityId);
 
-            var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
-            var sheet = new StrategySheet(
-                today,
-                new SheetOpportunity(
-                    o.Name, o.Account!.Name, o.Account.IdealCustomerScore,
-                    new SheetObjective(o.Objective.Product, o.Objective.Quantity, o.Objective.Amount, o.Objective.Currency, o.Objective.CloseDate),
-                    o.Engagement, o.FunnelLevel, o.ExpectedOutcome),
-                o.Influences.OrderBy(i => i.Position).ThenBy(i => i.Key, StringComparer.Ordinal)
-                    .Select(i => new SheetInfluence(
-                        i.Key, i.Person!.Name, i.Person.Title, i.Roles, i.Influence, i.Support, i.Contact, i.Mode,
-                        i.Counterpart?.Name, i.Person.Status, i.Since, i.LastContact, i.Wins, i.Results))
-                    .ToList(),
-                o.Strengths.OrderBy(s => s.Position).Select(s => new SheetStrength(s.Text, s.Addresses)).ToList(),
-                o.Objections.OrderBy(x => x.Position).Select(x => new SheetObjection(x.FromKey, x.Text, x.Status)).ToList(),
-                o.RedFlags.OrderBy(f => f.Position).Select(f => new SheetRedFlag(f.Text, f.InfluenceKey)).ToList());
+            var sheet = ToSheet(o, DateOnly.FromDateTime(time.GetLocalNow().DateTime));
             return new VersionedSheet(sheet, o.Version, SheetTag.Of(o.Version, o.Influences.Select(i => (i.Id, i.Version))));
         }
     }
+
+    /// <summary>A deal with its account, influences (with person and counterpart) and lists, as a sheet judged as of a day.</summary>
+    internal static StrategySheet ToSheet(Domain.Opportunities.Opportunity o, DateOnly asOf) => new(
+        asOf,
+        new SheetOpportunity(
+            o.Name, o.Account!.Name, o.Account.IdealCustomerScore,
+            new SheetObjective(o.Objective.Product, o.Objective.Quantity, o.Objective.Amount, o.Objective.Currency, o.Objective.CloseDate),
+            o.Engagement, o.FunnelLevel, o.ExpectedOutcome),
+        o.Influences.OrderBy(i => i.Position).ThenBy(i => i.Key, StringComparer.Ordinal)
+            .Select(i => new SheetInfluence(
+                i.Key, i.Person!.Name, i.Person.Title, i.Roles, i.Influence, i.Support, i.Contact, i.Mode,
+                i.Counterpart?.Name, i.Person.Status, i.Since, i.LastContact, i.Wins, i.Results))
+            .ToList(),
+        o.Strengths.OrderBy(s => s.Position).Select(s => new SheetStrength(s.Text, s.Addresses)).ToList(),
+        o.Objections.OrderBy(x => x.Position).Select(x => new SheetObjection(x.FromKey, x.Text, x.Status)).ToList(),
+        o.RedFlags.OrderBy(f => f.Position).Select(f => new SheetRedFlag(f.Text, f.InfluenceKey)).ToList());
 }

@@ -35,6 +35,16 @@ public static class AccountEndpoints
             .WithName("DeleteAccount").WithSummary("Deletes an account with its org chart; 409 while it has opportunities or subsidiaries.")
             .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
+        accounts.MapGet("/{id:guid}/team", async (Guid id, GetAccountTeam.Handler handler, CancellationToken ct) =>
+                (await handler.Handle(new GetAccountTeam.Query(id), ct)).ToOk())
+            .WithName("GetAccountTeam").WithSummary("The account team: users who read the account and its deals.")
+            .Produces<AccountTeamDetail>().ProducesProblem(StatusCodes.Status404NotFound);
+
+        accounts.MapPut("/{id:guid}/team", async (Guid id, AccountTeamInput input, SetAccountTeam.Handler handler, CancellationToken ct) =>
+                (await handler.Handle(new SetAccountTeam.Command(id, input.UserIds), ct)).ToOk())
+            .WithName("SetAccountTeam").WithSummary("Replaces the account team.")
+            .Produces<AccountTeamDetail>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+
         accounts.MapPost("/{id:guid}/relations", async (Guid id, RelationInput input, AddAccountRelation.Handler handler, CancellationToken ct) =>
                 (await handler.Handle(new AddAccountRelation.Command(id, input.RelatedAccountId, input.Type), ct)).ToCreated(r => $"/api/accounts/{id}/relations/{r.Id}"))
             .WithName("AddAccountRelation").WithSummary("Records an upstream, downstream or partner company.")
@@ -66,4 +76,6 @@ public static class AccountEndpoints
     public sealed record RelationInput(Guid RelatedAccountId, string? Type);
 
     public sealed record DepartmentInput(string? Name, Guid? ParentDepartmentId);
+
+    public sealed record AccountTeamInput(IReadOnlyList<string>? UserIds);
 }

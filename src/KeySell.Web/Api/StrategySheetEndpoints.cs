@@ -1,5 +1,6 @@
 using System.Globalization;
 using KeySell.Application.Common;
+using KeySell.Application.History;
 using KeySell.Application.Resources;
 using KeySell.Application.Sheets;
 using Microsoft.Net.Http.Headers;
@@ -12,8 +13,11 @@ public static class StrategySheetEndpoints
     {
         var sheet = api.MapGroup("/opportunities/{id:guid}/sheet").WithTags("Strategy sheet");
 
-        sheet.MapGet("/", async (Guid id, HttpContext http, ExportSheet.Handler handler, CancellationToken ct) =>
-            (await handler.HandleVersioned(new ExportSheet.Query(id), ct)).Match(s => Sheet(http, s), e => e.ToProblem()));
+        // ?at= answers the sheet as it stood then, replayed from the history (no ETag: the past is not for editing).
+        sheet.MapGet("/", async (Guid id, DateTimeOffset? at, HttpContext http, ExportSheet.Handler handler, GetSheetAt.Handler past, CancellationToken ct) =>
+            at is { } instant
+                ? (await past.Handle(new GetSheetAt.Query(id, instant), ct)).Match(s => Results.Text(SheetWriter.Write(s), "application/json; charset=utf-8"), e => e.ToProblem())
+                : (await handler.HandleVersioned(new ExportSheet.Query(id), ct)).Match(s => Sheet(http, s), e => e.ToProblem()));
 
         // The body is read by the sheet reader, not the model binder, so every problem comes back keyed by its JSON path.
         sheet.MapPut("/", async (Guid id, HttpContext http, ApplySheet.Handler handler, CancellationToken ct) =>

@@ -61,5 +61,7 @@ public static class ApiSetup
         api.MapStrategySheetEndpoints();
         api.MapRedFlagEndpoints();
         api.MapTeamEndpoints();
+        api.MapHistoryEndpoints();
+        api.MapRecycleBinEndpoints();
     }
 }

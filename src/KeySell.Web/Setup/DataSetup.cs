@@ -14,5 +14,6 @@ public static class DataSetup
         builder.Services.AddScoped<WebActor>();
         builder.Services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<WebActor>());
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        builder.Services.AddHostedService<RecycleBinPurge>();
     }
 }

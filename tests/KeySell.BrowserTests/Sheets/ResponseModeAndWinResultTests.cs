@@ -74,11 +74,10 @@ public sealed class ResponseModeAndWinResultTests(BrowserFixture fixture) : Brow
         await using (var scope = Fixture.Server.Services.CreateOperatorScope())
         {
             // Home lists only the signed-in seller's deals, so the arranged deal becomes the admin's.
-            var me = await scope.ServiceProvider.GetRequiredService<GetMyColleague.Handler>()
-                .Handle(new(KeySellServer.AdminEmail), TestContext.Current.CancellationToken);
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var admin = await db.Users.SingleAsync(u => u.Email == KeySellServer.AdminEmail, TestContext.Current.CancellationToken);
             var deal = await db.Opportunities.SingleAsync(o => o.Id == opportunity, TestContext.Current.CancellationToken);
-            deal.OwnerId = me.Value.Id;
+            deal.OwnerId = admin.ColleagueId;
             await db.SaveChangesAsync(TestContext.Current.CancellationToken);
             var counts = await scope.ServiceProvider.GetRequiredService<CountRedFlags.Handler>()
                 .Handle(new([opportunity]), TestContext.Current.CancellationToken);

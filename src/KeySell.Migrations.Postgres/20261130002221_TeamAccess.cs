@@ -38,6 +38,20 @@ namespace KeySell.Migrations.Postgres.Migrations
                 maxLength: 256,
                 nullable: true);
 
+            migrationBuilder.AddColumn<bool>(
+                name: "Disabled",
+                table: "AspNetUsers",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "MustChangePassword",
+                table: "AspNetUsers",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
+
             migrationBuilder.AddColumn<string>(
                 name: "Role",
                 table: "AspNetUsers",
@@ -298,6 +312,14 @@ namespace KeySell.Migrations.Postgres.Migrations
             migrationBuilder.DropColumn(
                 name: "DeletedBy",
                 table: "Opportunities");
+
+            migrationBuilder.DropColumn(
+                name: "Disabled",
+                table: "AspNetUsers");
+
+            migrationBuilder.DropColumn(
+                name: "MustChangePassword",
+                table: "AspNetUsers");
 
             migrationBuilder.DropColumn(
                 name: "Role",

@@ -37,6 +37,20 @@ namespace KeySell.Migrations.Sqlite.Migrations
                 maxLength: 256,
                 nullable: true);
 
+            migrationBuilder.AddColumn<bool>(
+                name: "Disabled",
+                table: "AspNetUsers",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "MustChangePassword",
+                table: "AspNetUsers",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
             migrationBuilder.AddColumn<string>(
                 name: "Role",
                 table: "AspNetUsers",
@@ -297,6 +311,14 @@ namespace KeySell.Migrations.Sqlite.Migrations
             migrationBuilder.DropColumn(
                 name: "DeletedBy",
                 table: "Opportunities");
+
+            migrationBuilder.DropColumn(
+                name: "Disabled",
+                table: "AspNetUsers");
+
+            migrationBuilder.DropColumn(
+                name: "MustChangePassword",
+                table: "AspNetUsers");
 
             migrationBuilder.DropColumn(
                 name: "Role",
