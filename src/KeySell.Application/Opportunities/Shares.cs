@@ -73,7 +73,7 @@ public static class AddShare
             }
             share.Access = access!.Value;
             if (await db.SaveOrConflictAsync(ct) is { } refused) return refused;
-            return await db.ShareDetails(command.OpportunityId).FirstAsync(s => s.Id == share.Id, ct);
+            return (await db.ShareDetails(command.OpportunityId).ToListAsync(ct)).First(s => s.Id == share.Id);
         }
     }
 }
