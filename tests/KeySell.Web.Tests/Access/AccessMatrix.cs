@@ -151,6 +151,7 @@ public static class AccessMatrix
         }),
         new("GET", "/api/opportunities/{id}/analysis", Read(), (w, _) => Get($"/api/opportunities/{w.Main.Deal}/analysis")),
         new("GET", "/api/opportunities/{id}/sheet", Read(), (w, _) => Get($"/api/opportunities/{w.Main.Deal}/sheet")),
+        new("GET", "/api/opportunities/{id}/sheet", Read(), (w, _) => Get($"/api/opportunities/{w.Main.Deal}/sheet?at={Uri.EscapeDataString(DateTimeOffset.UtcNow.ToString("O"))}"), "at an instant"),
         new("PUT", "/api/opportunities/{id}/sheet", WriteDeal(200), async (w, _) =>
         {
             var r = await w.FreshAsync();
@@ -195,9 +196,10 @@ public static class AccessMatrix
         new("DELETE", "/api/opportunities/{id}/shares/{shareId}", WriteDeal(204), async (w, _) =>
         {
             var r = await w.FreshAsync();
-            var share = await AccessWorld.PostAsync(w.Client(Persona.Owner), $"/api/opportunities/{r.Deal}/shares", new { teamId = w.TeamB, access = "read" });
+            var share = await AccessWorld.PostAsync(w.Client(Persona.Owner), $"/api/opportunities/{r.Deal}/shares", new { userId = w.UserOf(Persona.Teammate).Id, access = "edit" });
             return Send(HttpMethod.Delete, $"/api/opportunities/{r.Deal}/shares/{share.Id()}");
         }),
+        new("GET", "/api/accounts/{id}/team", Read(), (w, _) => Get($"/api/accounts/{w.Main.AccountId}/team")),
         new("PUT", "/api/accounts/{id}/team", WriteAccount(200), async (w, _) =>
         {
             var r = await w.FreshAsync();
