@@ -43,9 +43,13 @@ public sealed partial class AccessWorld
 
     /// <summary>The owner's records, read by the read rows and never changed by the matrix.</summary>
     public Records Main { get; private set; } = null!;
+    public string MainAccountName => $"Alpha Steel {Tag}";
+    public string MainDealName => $"Deal {MainAccountName}";
 
     /// <summary>An account of the owner with a deal shared with both share personas; the main account's related company.</summary>
     public Guid RelatedAccountId { get; private set; }
+    public string RelatedAccountName => $"Alpha Partner {Tag}";
+    public string RelatedDealName => $"Alpha partner deal {Tag}";
 
     /// <summary>Team B's own account and deal (the outsider's), which team A must never see.</summary>
     public Guid BravoAccountId { get; private set; }
@@ -58,9 +62,12 @@ public sealed partial class AccessWorld
     /// reads the account and its people, but not the owner's deal there nor the owner's influence on it.
     /// </summary>
     public Guid CommonAccountId { get; private set; }
+    public string CommonAccountName => $"Common Ground {Tag}";
     public Guid CommonPersonId { get; private set; }
     public Guid CommonOwnerDealId { get; private set; }
+    public Guid CommonOwnerInfluenceId { get; private set; }
     public Guid CommonOutsiderDealId { get; private set; }
+    public string CommonOutsiderDealName => $"Bravo common deal {Tag}";
     public string CommonOwnerDealName => $"Alpha common deal {Tag}";
 
     /// <summary>
@@ -160,12 +167,12 @@ public sealed partial class AccessWorld
         SharesRouteExists = HasRoute("POST", "/api/opportunities/{id}/shares");
 
         var owner = Client(Persona.Owner);
-        var related = await owner.CreateAccountAsync($"Alpha Partner {Tag}");
+        var related = await owner.CreateAccountAsync(RelatedAccountName);
         RelatedAccountId = related.Id();
-        var relatedDeal = await owner.CreateOpportunityAsync(RelatedAccountId, $"Alpha partner deal {Tag}");
+        var relatedDeal = await owner.CreateOpportunityAsync(RelatedAccountId, RelatedDealName);
         await ShareAsync(relatedDeal.Id());
 
-        Main = await FreshAsync($"Alpha Steel {Tag}");
+        Main = await FreshAsync(MainAccountName);
         var relation = await PostAsync(owner, $"/api/accounts/{Main.AccountId}/relations", new { relatedAccountId = RelatedAccountId, type = "partner" });
         Main = Main with { RelationId = relation.Id() };
 
@@ -173,11 +180,11 @@ public sealed partial class AccessWorld
         BravoAccountId = (await outsider.CreateAccountAsync(BravoAccountName)).Id();
         BravoOpportunityId = (await outsider.CreateOpportunityAsync(BravoAccountId, BravoDealName)).Id();
 
-        CommonAccountId = (await owner.CreateAccountAsync($"Common Ground {Tag}")).Id();
+        CommonAccountId = (await owner.CreateAccountAsync(CommonAccountName)).Id();
         CommonPersonId = (await owner.CreatePersonAsync(new { accountId = CommonAccountId, name = $"Common Person {Tag}" })).Id();
         CommonOwnerDealId = (await owner.CreateOpportunityAsync(CommonAccountId, CommonOwnerDealName)).Id();
-        await owner.AddInfluenceAsync(CommonOwnerDealId, new { personId = CommonPersonId, roles = new[] { "economic" }, support = 3 });
-        CommonOutsiderDealId = (await admin.CreateOpportunityAsync(CommonAccountId, $"Bravo common deal {Tag}", _users[Persona.Outsider].ColleagueId)).Id();
+        CommonOwnerInfluenceId = (await owner.AddInfluenceAsync(CommonOwnerDealId, new { personId = CommonPersonId, roles = new[] { "economic" }, support = 3 })).Id();
+        CommonOutsiderDealId = (await admin.CreateOpportunityAsync(CommonAccountId, CommonOutsiderDealName, _users[Persona.Outsider].ColleagueId)).Id();
     }
 
     /// <summary>
