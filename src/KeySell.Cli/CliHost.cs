@@ -1,6 +1,7 @@
 using KeySell.Application;
 using KeySell.Application.Common;
 using KeySell.Application.Data;
+using KeySell.Application.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,6 +34,7 @@ public sealed class CliHost(IEnumerable<KeyValuePair<string, string?>>? settings
         var services = new ServiceCollection();
         services.AddKeySellData(configuration);
         services.AddKeySellHandlers();
+        services.AddKeySellUsers();
         services.AddSingleton<ICurrentUser>(new Operator("cli:" + Environment.UserName));
 
         await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });

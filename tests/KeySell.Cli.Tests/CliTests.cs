@@ -17,7 +17,7 @@ public sealed class CliTests : IAsyncDisposable
 
         result.ExitCode.ShouldBe(0);
         result.Error.ShouldBeEmpty();
-        result.Out.ShouldContain("Applied 1 migration(s)");
+        result.Out.ShouldContain("Applied 2 migration(s)");
         result.Out.ShouldContain("_Initial");
         File.Exists(_cli.PathOf("keysell.db")).ShouldBeTrue();
     }
@@ -41,9 +41,13 @@ public sealed class CliTests : IAsyncDisposable
 
         result.ExitCode.ShouldBe(0);
         result.Error.ShouldBeEmpty();
-        result.Out.ShouldContain("Applied 1 migration(s)");
+        result.Out.ShouldContain("Applied 2 migration(s)");
         result.Out.ShouldMatch(@"Seeded the demo: \d+ accounts, \d+ people, \d+ opportunities\.");
         (await _cli.OpportunityCountAsync()).ShouldBeGreaterThanOrEqualTo(4);
+        // A newcomer can sign in as each role of the demo team.
+        result.Out.ShouldContain("Demo team sign-ins");
+        foreach (var line in new[] { @"seller\s+chen\.ming@", @"manager\s+zhao\.qing@", @"viewer\s+sun\.hao@", @"seller\s+wang\.lei@" })
+            result.Out.ShouldMatch(line);
     }
 
     [Fact]

@@ -36,6 +36,9 @@ public static class SeedDemo
             var owner = command.OwnerColleagueId is { } ownerId && await db.Colleagues.AnyAsync(c => c.Id == ownerId, cancellationToken)
                 ? ownerId
                 : colleagues[DemoOpportunities.SalesRep].Id;
+            // The accounts are kept by the one who sells there, like the deals.
+            foreach (var account in accounts.Values) account.OwnerId = owner;
+            await db.SaveChangesAsync(cancellationToken);
             var opportunities = await SeedOpportunitiesAsync(accounts, people, colleagues, owner, today, cancellationToken);
 
             await transaction.CommitAsync(cancellationToken);

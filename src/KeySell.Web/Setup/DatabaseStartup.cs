@@ -1,6 +1,7 @@
 using KeySell.Application.Data;
 using KeySell.Application.Demo;
 using KeySell.Application.Identity;
+using KeySell.Domain.Common;
 using Microsoft.EntityFrameworkCore;
 
 namespace KeySell.Web.Setup;
@@ -33,7 +34,16 @@ public static class DatabaseStartup
 
         if (isNew && options.SeedDemoData)
         {
-            await services.GetRequiredService<SeedDemo.Handler>().Handle(new SeedDemo.Command(admin.ColleagueId), CancellationToken.None);
+            // The demo's deals belong to its seller, so each demo role sees what that role sees.
+            await services.GetRequiredService<SeedDemo.Handler>().Handle(new SeedDemo.Command(null), CancellationToken.None);
+            var team = await services.GetRequiredService<SeedDemoTeam.Handler>().Handle(new SeedDemoTeam.Command(), CancellationToken.None);
+            if (team.Count > 0)
+            {
+                Console.WriteLine("  Demo team sign-ins (shown once):");
+                foreach (var signIn in team)
+                    Console.WriteLine($"    {signIn.Role.ToId(),-8} {signIn.Email,-34} {signIn.Password,-18} {signIn.Name} — {signIn.Team}");
+                Console.WriteLine();
+            }
         }
 
         app.Lifetime.ApplicationStarted.Register(() =>
