@@ -14,7 +14,7 @@ public static class AuthEndpoints
         auth.MapIdentityApi<AppUser>().AddEndpointFilter(async (context, next) =>
         {
             var http = context.HttpContext;
-            if (http.Request.Path.Value?.EndsWith("/register", StringComparison.OrdinalIgnoreCase) == true && !http.User.IsInRole(Roles.Admin))
+            if (http.Request.Path.Value?.TrimEnd('/').EndsWith("/register", StringComparison.OrdinalIgnoreCase) == true && !http.User.IsInRole(Roles.Admin))
                 return TypedResults.Problem(statusCode: 403, detail: "Self-registration is closed; ask an administrator to create your account.");
             return await next(context);
         });
