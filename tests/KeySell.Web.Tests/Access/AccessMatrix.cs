@@ -196,7 +196,8 @@ public static class AccessMatrix
         new("DELETE", "/api/opportunities/{id}/shares/{shareId}", WriteDeal(204), async (w, _) =>
         {
             var r = await w.FreshAsync();
-            var share = await AccessWorld.PostAsync(w.Client(Persona.Owner), $"/api/opportunities/{r.Deal}/shares", new { userId = w.UserOf(Persona.Teammate).Id, access = "edit" });
+            // A read share to the viewer, who reads the deal anyway: removing it changes no persona's rights.
+            var share = await AccessWorld.PostAsync(w.Client(Persona.Owner), $"/api/opportunities/{r.Deal}/shares", new { userId = w.UserOf(Persona.Viewer).Id, access = "read" });
             return Send(HttpMethod.Delete, $"/api/opportunities/{r.Deal}/shares/{share.Id()}");
         }),
         new("GET", "/api/accounts/{id}/team", Read(), (w, _) => Get($"/api/accounts/{w.Main.AccountId}/team")),
