@@ -16,8 +16,8 @@ public static class Program
         var output = new StreamWriter(Console.OpenStandardOutput(), SheetInput.Utf8, bufferSize: 1 << 16);
         await using (output.ConfigureAwait(false))
         {
-            var input = new StreamReader(Console.OpenStandardInput(), SheetInput.Utf8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
-            using (input)
+            var input = Console.OpenStandardInput();
+            await using (input.ConfigureAwait(false))
             {
                 return await RunAsync(args, new Terminal(output, Console.Error, input));
             }

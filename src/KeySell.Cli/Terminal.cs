@@ -1,7 +1,10 @@
 namespace KeySell.Cli;
 
-/// <summary>Where the CLI reads and writes, so tests can run it in-process and read what it printed.</summary>
-public sealed record Terminal(TextWriter Out, TextWriter Error, TextReader In);
+/// <summary>
+/// Where the CLI reads and writes, so tests can run it in-process and read what it printed. Input is bytes: sheets are
+/// UTF-8, checked and measured before anything is decoded.
+/// </summary>
+public sealed record Terminal(TextWriter Out, TextWriter Error, Stream In);
 
 public static class ExitCodes
 {

@@ -20,7 +20,10 @@ public sealed class CliSandbox : IAsyncDisposable
 
     public async Task<CliResult> Run(params string[] args) => await RunWithInput("", args);
 
-    public async Task<CliResult> RunWithInput(string stdin, params string[] args)
+    public async Task<CliResult> RunWithInput(string stdin, params string[] args) => await RunWithInput(Encoding.UTF8.GetBytes(stdin), args);
+
+    /// <summary>Standard input as bytes, which need not be UTF-8.</summary>
+    public async Task<CliResult> RunWithInput(byte[] stdin, params string[] args)
     {
         using var output = new StringWriter();
         return await RunWith(output, stdin, args, () => output.ToString());
@@ -31,14 +34,14 @@ public sealed class CliSandbox : IAsyncDisposable
     {
         using var bytes = new MemoryStream();
         await using var output = new StreamWriter(bytes, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 1 << 16);
-        return await RunWith(output, stdin, args, () =>
+        return await RunWith(output, Encoding.UTF8.GetBytes(stdin), args, () =>
         {
             output.Flush();
             return Encoding.UTF8.GetString(bytes.ToArray());
         });
     }
 
-    private async Task<CliResult> RunWith(TextWriter output, string stdin, string[] args, Func<string> printed)
+    private async Task<CliResult> RunWith(TextWriter output, byte[] stdin, string[] args, Func<string> printed)
     {
         using var error = new StringWriter();
         var settings = new Dictionary<string, string?>
@@ -49,7 +52,7 @@ public sealed class CliSandbox : IAsyncDisposable
             ["ConnectionStrings:KeySell"] = "",
         };
         foreach (var (key, value) in Settings) settings[key] = value;
-        var exitCode = await Program.RunAsync(args, new Terminal(output, error, new StringReader(stdin)), settings,
+        var exitCode = await Program.RunAsync(args, new Terminal(output, error, new MemoryStream(stdin)), settings,
             TestContext.Current.CancellationToken);
         return new CliResult(exitCode, printed(), error.ToString());
     }

@@ -36,7 +36,7 @@ public class AnalyzeJsonLinesBenchmarks
     [Benchmark(Description = "keysell analyze --jsonl")]
     public int AnalyzeLines()
     {
-        using var input = new StreamReader(new MemoryStream(_input), Encoding.UTF8);
+        using var input = new MemoryStream(_input);
         using var output = new StreamWriter(Stream.Null, SheetInput.Utf8, 1 << 16);
         var terminal = new Terminal(output, TextWriter.Null, input);
         return AnalyzeCommand.AnalyzeLines(

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using KeySell.Application.Common;
@@ -17,30 +16,37 @@ public static partial class SheetReader
     /// <summary>Throws on text that is not valid UTF-16, as <see cref="JsonDocument.Parse(string, JsonDocumentOptions)"/> does.</summary>
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
+    /// <summary>For tests, which hold sheets as text.</summary>
+    internal static StrategySheet? TryReadInOnePass(string json)
+    {
+        try
+        {
+            return TryReadInOnePass(StrictUtf8.GetBytes(json));
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>
     /// The sheet read in one forward pass over the UTF-8 text, or null at the first doubt of any kind (a problem, or
     /// merely something this pass does not handle, such as an escaped member name). Nearly every sheet is well formed,
     /// and this pass builds it without a document, a dictionary per object or a path per value; when it gives up, the
     /// problem-collecting walk reads the sheet again and has the last word, so every message stays the walk's.
-    /// Whatever this pass accepts, the walk accepts as the same sheet.
+    /// Whatever this pass accepts, the walk accepts as the same sheet; and it is valid UTF-8, because every string kept
+    /// is decoded strictly and everything else must match ASCII.
     /// </summary>
-    internal static StrategySheet? TryReadInOnePass(string json)
+    internal static StrategySheet? TryReadInOnePass(ReadOnlySpan<byte> utf8)
     {
-        byte[]? rented = null;
         try
         {
-            rented = ArrayPool<byte>.Shared.Rent(StrictUtf8.GetMaxByteCount(json.Length));
-            var length = StrictUtf8.GetBytes(json, rented);
-            return new OnePass(rented.AsSpan(0, length)).Sheet();
+            return new OnePass(utf8).Sheet();
         }
         catch (Exception e) when (e is JsonException or ArgumentException or InvalidOperationException)
         {
-            // Malformed JSON, text that is not UTF-16, or a token of another kind than expected: the walk says what is wrong.
+            // Malformed JSON, a string that is not UTF-8, or a token of another kind than expected: the walk says what is wrong.
             return null;
-        }
-        finally
-        {
-            if (rented is not null) ArrayPool<byte>.Shared.Return(rented);
         }
     }
 
@@ -81,7 +87,8 @@ public static partial class SheetReader
             }
             // Only whitespace may follow the sheet.
             if (next == Next.Doubt || _json.Read()) return null;
-            if (schema != SheetReader.Schema || opportunity is null || !ReferencesHold(influences, objections, redFlags)) return null;
+            if (schema != SheetReader.Schema || opportunity is null || influences.Count > InputLimits.SheetInfluences) return null;
+            if (!ReferencesHold(influences, objections, redFlags)) return null;
             return new StrategySheet(asOf, opportunity, influences, strengths, objections, redFlags);
         }
 
@@ -308,7 +315,9 @@ public static partial class SheetReader
             while (_json.Read() && _json.TokenType != JsonTokenType.EndArray)
             {
                 if (_json.TokenType != JsonTokenType.String) return false;
-                items.Add(_json.GetString()!);
+                var text = _json.GetString()!;
+                if (text.Length > InputLimits.SheetTextLength) return false;
+                items.Add(text);
             }
             return _json.TokenType == JsonTokenType.EndArray;
         }
@@ -331,7 +340,7 @@ public static partial class SheetReader
             value = null;
             if (!_json.Read() || _json.TokenType != JsonTokenType.String) return false;
             value = _json.GetString();
-            return !string.IsNullOrWhiteSpace(value);
+            return !string.IsNullOrWhiteSpace(value) && value.Length <= InputLimits.SheetTextLength;
         }
 
         private bool OptionalString(out string? value)
@@ -341,7 +350,7 @@ public static partial class SheetReader
             if (_json.TokenType == JsonTokenType.Null) return true;
             if (_json.TokenType != JsonTokenType.String) return false;
             value = _json.GetString();
-            return true;
+            return value!.Length <= InputLimits.SheetTextLength;
         }
 
         private bool Number(out decimal? value)

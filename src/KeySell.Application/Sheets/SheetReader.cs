@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -13,7 +14,10 @@ using KeySell.Domain.Sheets;
 
 namespace KeySell.Application.Sheets;
 
-/// <summary>One thing wrong with a sheet, at a JSON path such as <c>$.influences[1].support</c>.</summary>
+/// <summary>
+/// One thing wrong with a sheet, at a JSON path such as <c>$.influences[1].support</c>; the empty path means the input as
+/// a whole (too large, not UTF-8).
+/// </summary>
 public sealed record SheetProblem(string Path, string Message);
 
 /// <summary>Either the sheet, or every problem found in it (never both).</summary>
@@ -40,51 +44,84 @@ public static partial class SheetReader
         CommentHandling = JsonCommentHandling.Disallow,
     };
 
+    /// <summary>A sheet given as text (tests, the round trip after a save).</summary>
     public static SheetReadResult Read(string json)
     {
-        if (TryReadInOnePass(json) is { } sheet) return new SheetReadResult(sheet, []);
+        // Every character is at least one UTF-8 byte: text longer than the limit is too large without encoding it.
+        if (json.Length > InputLimits.SheetBytes) return TooLarge();
+        var rented = ArrayPool<byte>.Shared.Rent(StrictUtf8.GetMaxByteCount(json.Length));
         try
         {
-            using var document = JsonDocument.Parse(json, Strict);
-            return Read(document.RootElement);
+            int length;
+            try
+            {
+                length = StrictUtf8.GetBytes(json, rented);
+            }
+            catch (ArgumentException)
+            {
+                // Text handed over in memory can hold half a surrogate pair, which no UTF-8 document can.
+                return new SheetReadResult(null, [new SheetProblem("$", Messages.Format("Sheet.NotText"))]);
+            }
+            return Read(rented.AsMemory(0, length));
         }
-        catch (JsonException e)
+        finally
         {
-            return NotJson(e);
-        }
-        catch (ArgumentException)
-        {
-            // Text handed over in memory can hold half a surrogate pair, which no UTF-8 document can.
-            return new SheetReadResult(null, [new SheetProblem("$", Messages.Format("Sheet.NotText"))]);
+            ArrayPool<byte>.Shared.Return(rented);
         }
     }
 
-    public static SheetReadResult Read(Stream utf8Json)
+    /// <summary>
+    /// A sheet as UTF-8 bytes (a file, a JSON Lines line, a request body). The limits of <see cref="InputLimits"/> and
+    /// the encoding are checked here, so the API and the CLI cannot differ on them. A leading byte-order mark is skipped.
+    /// </summary>
+    public static SheetReadResult Read(ReadOnlyMemory<byte> utf8)
     {
+        if (utf8.Length > InputLimits.SheetBytes) return TooLarge();
+        var bom = utf8.Span.StartsWith(Utf8Bom) ? Utf8Bom.Length : 0;
+        utf8 = utf8[bom..];
+        if (TryReadInOnePass(utf8.Span) is { } sheet) return new SheetReadResult(sheet, []);
+        // Checked only when the one pass gave up: it turns every string it keeps into text strictly and matches
+        // everything else against ASCII, so a sheet it accepts is valid UTF-8.
+        var invalid = Utf8Bytes.FirstInvalid(utf8.Span);
+        if (invalid >= 0) return new SheetReadResult(null, [new SheetProblem("", Messages.Format("Sheet.NotUtf8", invalid + bom))]);
         try
         {
-            using var document = JsonDocument.Parse(utf8Json, Strict);
+            using var document = JsonDocument.Parse(utf8, Strict);
             return Read(document.RootElement);
         }
         catch (JsonException e)
         {
             return NotJson(e);
         }
+    }
+
+    /// <summary>
+    /// Reads at most one byte more than the limit, so an oversize stream costs 2 MB of memory and no more;
+    /// a <paramref name="declaredLength"/> (a file's size, a Content-Length) over the limit is refused without reading.
+    /// </summary>
+    public static async Task<SheetReadResult> ReadAsync(Stream utf8Json, long? declaredLength, CancellationToken cancellationToken)
+    {
+        if (declaredLength > InputLimits.SheetBytes) return TooLarge();
+        var read = await BoundedRead.ReadAsync(utf8Json, InputLimits.SheetBytes, declaredLength, cancellationToken);
+        return read is { } bytes ? Read(bytes) : TooLarge();
     }
 
     /// <summary>For request bodies, which must not be read synchronously.</summary>
-    public static async Task<SheetReadResult> ReadAsync(Stream utf8Json, CancellationToken cancellationToken)
-    {
-        try
-        {
-            using var document = await JsonDocument.ParseAsync(utf8Json, Strict, cancellationToken);
-            return Read(document.RootElement);
-        }
-        catch (JsonException e)
-        {
-            return NotJson(e);
-        }
-    }
+    public static Task<SheetReadResult> ReadAsync(Stream utf8Json, CancellationToken cancellationToken) =>
+        ReadAsync(utf8Json, declaredLength: null, cancellationToken);
+
+    public static SheetReadResult Read(Stream utf8Json) => ReadAsync(utf8Json, CancellationToken.None).GetAwaiter().GetResult();
+
+    /// <summary>
+    /// A problem with the input as a whole (its size, its encoding) has the empty path: it is about the bytes, before
+    /// any place in the JSON applies.
+    /// </summary>
+    private static SheetReadResult TooLarge() => new(null, [TooLargeProblem()]);
+
+    /// <summary>What the reader says of a sheet over <see cref="InputLimits.SheetBytes"/>, for callers that refuse one before it reaches the reader.</summary>
+    public static SheetProblem TooLargeProblem() => new("", Messages.Format("Sheet.TooLarge", InputLimits.SheetBytes));
+
+    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
 
     public static SheetReadResult Read(JsonElement root)
     {
@@ -158,6 +195,8 @@ public static partial class SheetReader
 
             var influences = List(fields, "$", "influences", Influence);
             if (fields.TryGetValue("influences", out var list) && list.ValueKind != JsonValueKind.Array) _idsUnknown = true;
+            if (list.ValueKind == JsonValueKind.Array && list.GetArrayLength() is var count and > InputLimits.SheetInfluences)
+                Problem("$.influences", Messages.Format("Sheet.TooManyInfluences", InputLimits.SheetInfluences, count));
             var strengths = List(fields, "$", "strengths", Strength);
             var objections = List(fields, "$", "objections", Objection);
             var redFlags = List(fields, "$", "redFlags", RedFlag);
@@ -342,9 +381,13 @@ public static partial class SheetReader
         private List<(string Path, string Value)> Strings(Dictionary<string, JsonElement> fields, string path, string name) =>
             List(fields, path, name, (element, at) =>
             {
-                if (element.ValueKind == JsonValueKind.String) return element.GetString();
-                WrongType(at, "string", element);
-                return null;
+                if (element.ValueKind != JsonValueKind.String)
+                {
+                    WrongType(at, "string", element);
+                    return null;
+                }
+                var value = element.GetString()!;
+                return IsShortEnough(at, value) ? value : null;
             });
 
         private string? String(Dictionary<string, JsonElement> fields, string path, string name, bool required)
@@ -361,12 +404,20 @@ public static partial class SheetReader
                 return null;
             }
             var value = element.GetString()!;
+            if (!IsShortEnough(at, value)) return null;
             if (required && string.IsNullOrWhiteSpace(value))
             {
                 Problem(at, Messages.Format("Required"));
                 return null;
             }
             return value;
+        }
+
+        private bool IsShortEnough(string path, string text)
+        {
+            if (text.Length <= InputLimits.SheetTextLength) return true;
+            Problem(path, Messages.Format("TextTooLong", InputLimits.SheetTextLength, text.Length));
+            return false;
         }
 
         private decimal? Number(Dictionary<string, JsonElement> fields, string path, string name)

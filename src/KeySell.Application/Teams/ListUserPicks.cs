@@ -20,13 +20,8 @@ public static class ListUserPicks
     {
         public async Task<Result<IReadOnlyList<UserPick>>> Handle(Query query, CancellationToken ct)
         {
-            var users = db.Details(db.Users.Where(u => !u.Disabled));
-            if (!string.IsNullOrWhiteSpace(query.Search))
-            {
-                var text = query.Search.Trim().ToLower();
-                users = users.Where(u => u.Email.ToLower().Contains(text) || u.Name.ToLower().Contains(text));
-            }
-            return await users.OrderBy(u => u.Name).Take(Limit).Select(u => new UserPick(u.Id, u.Name, u.Email)).ToListAsync(ct);
+            var users = await db.Details(db.Matching(db.Users.Where(u => !u.Disabled), query.Search).OrderBy(u => u.Email).Take(Limit)).ToListAsync(ct);
+            return users.OrderBy(u => u.Name, StringComparer.CurrentCulture).Select(u => new UserPick(u.Id, u.Name, u.Email)).ToList();
         }
     }
 }

@@ -15,14 +15,9 @@ public static class ListUsers
         public async Task<Result<Paged<UserDetail>>> Handle(Query query, CancellationToken ct)
         {
             if (!db.CallerIsAdmin) return Error.Forbidden(Messages.Format("Access.AdminOnly"));
-            var users = db.Details(db.Users);
-            if (!string.IsNullOrWhiteSpace(query.Search))
-            {
-                var text = query.Search.Trim().ToLower();
-                users = users.Where(u => u.Email.ToLower().Contains(text) || u.Name.ToLower().Contains(text));
-            }
+            var users = db.Matching(db.Users, query.Search);
             var total = await users.CountAsync(ct);
-            var items = await users.OrderBy(u => u.Email).Skip(query.Page.Skip).Take(query.Page.Take).ToListAsync(ct);
+            var items = await db.Details(users.OrderBy(u => u.Email).ThenBy(u => u.Id).Skip(query.Page.Skip).Take(query.Page.Take)).ToListAsync(ct);
             return new Paged<UserDetail>(items, total);
         }
     }

@@ -23,6 +23,15 @@ internal static class UserQueries
         from c in linked.DefaultIfEmpty()
         select new UserDetail(u.Id, u.Email ?? "", c != null ? c.Name : (u.Email ?? ""), u.Role, u.Disabled, u.ColleagueId);
 
+    /// <summary>Users whose email or colleague name contains the text (lower() behaves the same on SQLite and PostgreSQL).</summary>
+    public static IQueryable<AppUser> Matching(this AppDbContext db, IQueryable<AppUser> users, string? search)
+    {
+        if (string.IsNullOrWhiteSpace(search)) return users;
+        var text = search.Trim().ToLower();
+        return users.Where(u => u.Email!.ToLower().Contains(text)
+            || db.Colleagues.Any(c => c.Id == u.ColleagueId && c.Name.ToLower().Contains(text)));
+    }
+
     public static async Task<List<TeamDetail>> TeamDetailsAsync(this AppDbContext db, IQueryable<Team> teams, CancellationToken ct)
     {
         var rows = await (from t in teams

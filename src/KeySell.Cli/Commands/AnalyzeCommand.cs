@@ -2,6 +2,7 @@ using System.Buffers;
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
+using KeySell.Application.Common;
 using KeySell.Application.RedFlags;
 using KeySell.Application.Sheets;
 using KeySell.Domain.Sheets;
@@ -68,8 +69,9 @@ public static class AnalyzeCommand
 
     /// <summary>
     /// Streams the lines: only one sheet is held at a time, so memory stays flat whatever the size of the input,
-    /// and a bad line costs only that line. Reads and writes are synchronous on purpose: a pipeline tool has the
-    /// thread to itself, and an await per line costs more than the rest of the line's I/O.
+    /// and a bad line costs only that line. A line over the sheet's size limit is reported and skipped without being
+    /// held whole. Lines stay UTF-8 from the input to the reader, and reads and writes are synchronous on purpose:
+    /// a pipeline tool has the thread to itself, and an await per line costs more than the rest of the line's I/O.
     /// </summary>
     /// <param name="fallbackDay">The --as-of day when <paramref name="overrides"/>, else today for sheets without asOf.</param>
     public static int AnalyzeLines(
@@ -77,16 +79,16 @@ public static class AnalyzeCommand
         CancellationToken cancellationToken)
     {
         var source = SheetInput.SourceName(path);
-        TextReader reader;
+        Stream input;
         if (path == SheetInput.Stdin)
         {
-            reader = terminal.In;
+            input = terminal.In;
         }
         else
         {
             try
             {
-                reader = new StreamReader(path, SheetInput.Utf8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+                input = SheetInput.Open(path);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -95,6 +97,7 @@ public static class AnalyzeCommand
         }
 
         // One buffer and one analysis writer for all lines: no string per analysis, message or action.
+        var lines = new JsonLines(input, InputLimits.SheetBytes);
         var utf8 = new ArrayBufferWriter<byte>(8192);
         var writer = new AnalysisWriter(words);
         var output = new Utf8Lines(terminal.Out);
@@ -103,18 +106,25 @@ public static class AnalyzeCommand
         var lineNumber = 0;
         try
         {
-            while (reader.ReadLine() is { } line)
+            JsonLines.Next next;
+            while ((next = lines.Read(out var line)) != JsonLines.Next.End)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 lineNumber++;
-                if (string.IsNullOrWhiteSpace(line)) continue;
+                if (next == JsonLines.Next.TooLong)
+                {
+                    anyBad = true;
+                    terminal.Error.WriteLine(SheetInput.Line($"{source}:{lineNumber}", SheetReader.TooLargeProblem()));
+                    continue;
+                }
+                if (IsBlank(line.Span)) continue;
                 var read = SheetReader.Read(line);
                 if (read.Sheet is not { } sheet)
                 {
                     anyBad = true;
                     foreach (var problem in read.Problems)
                     {
-                        terminal.Error.WriteLine($"{source}:{lineNumber}: {problem.Path}: {problem.Message}");
+                        terminal.Error.WriteLine(SheetInput.Line($"{source}:{lineNumber}", problem));
                     }
                     continue;
                 }
@@ -127,9 +137,20 @@ public static class AnalyzeCommand
         finally
         {
             output.Flush();
-            if (!ReferenceEquals(reader, terminal.In)) reader.Dispose();
+            if (!ReferenceEquals(input, terminal.In)) input.Dispose();
         }
         return anyBad ? ExitCodes.BadInput : ExitCodes.Done;
+    }
+
+    /// <summary>Blank as <see cref="string.IsNullOrWhiteSpace"/> would say of the decoded line; a sheet's first byte ends the check.</summary>
+    private static bool IsBlank(ReadOnlySpan<byte> line)
+    {
+        while (!line.IsEmpty)
+        {
+            if (Rune.DecodeFromUtf8(line, out var rune, out var consumed) != OperationStatus.Done || !Rune.IsWhiteSpace(rune)) return false;
+            line = line[consumed..];
+        }
+        return true;
     }
 
     /// <summary>

@@ -10,8 +10,8 @@ public static class AccountEndpoints
     {
         var accounts = api.MapGroup("/accounts").WithTags("Accounts");
 
-        accounts.MapGet("/", async (string? search, int? page, int? pageSize, ListAccounts.Handler handler, CancellationToken ct) =>
-                (await handler.Handle(new ListAccounts.Query(search, new PageRequest(page ?? 1, pageSize ?? PageRequest.DefaultSize)), ct)).ToOk())
+        accounts.MapGet("/", async (string? search, Paging paging, ListAccounts.Handler handler, CancellationToken ct) =>
+                (await handler.Handle(new ListAccounts.Query(search, paging.Request), ct)).ToOk())
             .WithName("ListAccounts").WithSummary("Key accounts, searched by name, industry or region, one page at a time.")
             .Produces<Paged<AccountSummary>>();
 

@@ -9,8 +9,8 @@ public static class ColleagueEndpoints
     {
         var colleagues = api.MapGroup("/colleagues").WithTags("Colleagues");
 
-        colleagues.MapGet("/", async (string? search, int? page, int? pageSize, ListColleagues.Handler handler, CancellationToken ct) =>
-                (await handler.Handle(new ListColleagues.Query(search, new PageRequest(page ?? 1, pageSize ?? PageRequest.DefaultSize)), ct)).ToOk())
+        colleagues.MapGet("/", async (string? search, Paging paging, ListColleagues.Handler handler, CancellationToken ct) =>
+                (await handler.Handle(new ListColleagues.Query(search, paging.Request), ct)).ToOk())
             .WithName("ListColleagues").WithSummary("Our own people, owners and counterparts, searched by name or title.")
             .Produces<Paged<ColleagueDetail>>();
 

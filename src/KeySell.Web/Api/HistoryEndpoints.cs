@@ -14,8 +14,8 @@ public static class HistoryEndpoints
     }
 
     private static void Map(RouteGroupBuilder api, string route, HistoryOf of, string name, string summary) =>
-        api.MapGet(route, async (Guid id, DateTimeOffset? since, int? page, int? pageSize, GetHistory.Handler handler, CancellationToken ct) =>
-                (await handler.Handle(new GetHistory.Query(of, id, since, new PageRequest(page ?? 1, pageSize ?? PageRequest.DefaultSize)), ct)).ToOk())
+        api.MapGet(route, async (Guid id, DateTimeOffset? since, Paging paging, GetHistory.Handler handler, CancellationToken ct) =>
+                (await handler.Handle(new GetHistory.Query(of, id, since, paging.Request), ct)).ToOk())
             .WithTags("History").WithName(name).WithSummary(summary)
             .Produces<Paged<HistoryLine>>().ProducesProblem(StatusCodes.Status404NotFound);
 }

@@ -9,7 +9,7 @@ public static class OpportunityEndpoints
     {
         var opportunities = api.MapGroup("/opportunities").WithTags("Opportunities");
 
-        opportunities.MapGet("/", async (string? search, Guid? accountId, Guid? ownerId, bool? mine, int? page, int? pageSize,
+        opportunities.MapGet("/", async (string? search, Guid? accountId, Guid? ownerId, bool? mine, Paging paging,
             ICurrentUser me, ListOpportunities.Handler handler, CancellationToken ct) =>
         {
             if (mine == true)
@@ -18,7 +18,7 @@ public static class OpportunityEndpoints
                 if (me.ColleagueId is not { } colleagueId) return Results.Ok(new Paged<OpportunitySummary>([], 0));
                 ownerId = colleagueId;
             }
-            var query = new ListOpportunities.Query(search, accountId, ownerId, new PageRequest(page ?? 1, pageSize ?? PageRequest.DefaultSize));
+            var query = new ListOpportunities.Query(search, accountId, ownerId, paging.Request);
             return (await handler.Handle(query, ct)).ToOk();
         });
 

@@ -8,8 +8,8 @@ public static class PersonEndpoints
 {
     public static void MapPersonEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet("/accounts/{accountId:guid}/people", async (Guid accountId, string? search, int? page, int? pageSize, ListPeople.Handler handler, CancellationToken ct) =>
-                (await handler.Handle(new ListPeople.Query(accountId, search, new PageRequest(page ?? 1, pageSize ?? PageRequest.DefaultSize)), ct)).ToOk())
+        api.MapGet("/accounts/{accountId:guid}/people", async (Guid accountId, string? search, Paging paging, ListPeople.Handler handler, CancellationToken ct) =>
+                (await handler.Handle(new ListPeople.Query(accountId, search, paging.Request), ct)).ToOk())
             .WithTags("People").WithName("ListPeople").WithSummary("An account's people, searched by name or title, one page at a time.")
             .Produces<Paged<PersonSummary>>().ProducesProblem(StatusCodes.Status404NotFound);
 

@@ -10,8 +10,8 @@ public static class RecycleBinEndpoints
     {
         var bin = api.MapGroup("/recycle-bin").WithTags("Recycle bin").RequireAuthorization(Roles.Admin);
 
-        bin.MapGet("/", async (int? page, int? pageSize, ListRecycleBin.Handler handler, CancellationToken ct) =>
-                (await handler.Handle(new ListRecycleBin.Query(new PageRequest(page ?? 1, pageSize ?? PageRequest.DefaultSize)), ct)).ToOk())
+        bin.MapGet("/", async (Paging paging, ListRecycleBin.Handler handler, CancellationToken ct) =>
+                (await handler.Handle(new ListRecycleBin.Query(paging.Request), ct)).ToOk())
             .WithName("ListRecycleBin").WithSummary("Deleted accounts, people and opportunities with who deleted them and when (admin only).")
             .Produces<Paged<RecycleBinEntry>>();
 

@@ -14,8 +14,8 @@ public static class TeamEndpoints
             .Produces<GetMe.Me>();
 
         var users = api.MapGroup("/users").WithTags("Teams");
-        users.MapGet("/", async (string? search, int? page, int? pageSize, ListUsers.Handler handler, CancellationToken ct) =>
-                (await handler.Handle(new ListUsers.Query(search, new PageRequest(page ?? 1, pageSize ?? PageRequest.DefaultSize)), ct)).ToOk())
+        users.MapGet("/", async (string? search, Paging paging, ListUsers.Handler handler, CancellationToken ct) =>
+                (await handler.Handle(new ListUsers.Query(search, paging.Request), ct)).ToOk())
             .RequireAuthorization(Roles.Admin)
             .WithName("ListUsers").WithSummary("Every user (admin only).")
             .Produces<Paged<UserDetail>>().ProducesProblem(StatusCodes.Status403Forbidden);
@@ -38,8 +38,8 @@ public static class TeamEndpoints
             .Produces<UserDetail>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
         var teams = api.MapGroup("/teams").WithTags("Teams");
-        teams.MapGet("/", async (int? page, int? pageSize, ListTeams.Handler handler, CancellationToken ct) =>
-                (await handler.Handle(new ListTeams.Query(new PageRequest(page ?? 1, pageSize ?? PageRequest.DefaultSize)), ct)).ToOk())
+        teams.MapGet("/", async (Paging paging, ListTeams.Handler handler, CancellationToken ct) =>
+                (await handler.Handle(new ListTeams.Query(paging.Request), ct)).ToOk())
             .WithName("ListTeams").WithSummary("Teams with their members: all for an admin, one's own teams otherwise.")
             .Produces<Paged<TeamDetail>>();
 

@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
 using System.Text.Json.Serialization;
+using KeySell.Application.Common;
 using KeySell.Web.Api;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Json;
@@ -19,7 +20,7 @@ public static class ApiSetup
         builder.Services.Configure<JsonOptions>(options => ConfigureJson(options.SerializerOptions));
         // A body that does not parse throws, so the exception handler can answer with the reason.
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(options => options.AddOperationTransformer(Paging.Describe));
     }
 
     public static void ConfigureJson(JsonSerializerOptions json)
@@ -42,6 +43,8 @@ public static class ApiSetup
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
+        // After authorization, so a caller who may not call the endpoint costs no body reading.
+        app.Use(RequestBodyLimit.Enforce);
     }
 
     public static void MapKeySellApi(this WebApplication app)
@@ -51,7 +54,10 @@ public static class ApiSetup
         app.MapScalarApiReference().RequireAuthorization();
         app.MapCultureSwitch();
 
-        var api = app.MapGroup("/api").RequireAuthorization();
+        // Limits on input for every API endpoint, set once here (docs/security.md, "Limits on input").
+        var api = app.MapGroup("/api").RequireAuthorization()
+            .WithMetadata(new RequestBodyLimit(InputLimits.RequestBodyBytes))
+            .AddEndpointFilterFactory(Paging.RefuseOutOfBounds);
         api.MapAuthEndpoints();
         api.MapAccountEndpoints();
         api.MapPersonEndpoints();

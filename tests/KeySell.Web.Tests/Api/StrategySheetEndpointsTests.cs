@@ -76,13 +76,15 @@ public abstract class StrategySheetEndpointsTests<TApp>(TApp app) : IClassFixtur
         return (client, account, opportunity.Id());
     }
 
+    /// <summary>Without <paramref name="ifMatch"/>, as a client that has just read the sheet: with its current ETag (a PUT without If-Match is a 428).</summary>
     private static async Task<HttpResponseMessage> PutSheetAsync(HttpClient client, Guid id, string json, string? ifMatch = null)
     {
+        ifMatch ??= (await GetSheetAsync(client, id)).ETag;
         using var request = new HttpRequestMessage(HttpMethod.Put, $"/api/opportunities/{id}/sheet")
         {
             Content = new StringContent(json, Encoding.UTF8, "application/json"),
         };
-        if (ifMatch is not null) request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
         return await client.SendAsync(request, Ct);
     }
 
@@ -346,7 +348,7 @@ public abstract class StrategySheetEndpointsTests<TApp>(TApp app) : IClassFixtur
     {
         var client = await app.CreateAdminClientAsync();
 
-        var response = await PutSheetAsync(client, Guid.NewGuid(), RichSheet("Anyone"));
+        var response = await PutSheetAsync(client, Guid.NewGuid(), RichSheet("Anyone"), "\"1.0\"");
 
         response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }

@@ -1,0 +1,27 @@
+namespace KeySell.Application.Common;
+
+/// <summary>
+/// How much input KeySell takes from anyone, in one place: the sheet reader, the API and the CLI all use these, so a
+/// sheet the CLI accepts is one the API accepts. They keep one caller from costing the server (or a script) unbounded
+/// memory or time; real sheets are far smaller (a typical one is about 2 KB with eight influences).
+/// </summary>
+public static class InputLimits
+{
+    /// <summary>A strategy sheet's UTF-8 JSON, in bytes: 2 MB as 2,000,000 bytes (not 2 MiB).</summary>
+    public const int SheetBytes = 2_000_000;
+
+    /// <summary>Buying influences in one sheet.</summary>
+    public const int SheetInfluences = 500;
+
+    /// <summary>Any one text in a sheet (a name, a title, a win, an objection…), in UTF-16 code units as .NET counts them.</summary>
+    public const int SheetTextLength = 4_000;
+
+    /// <summary>The body of any other API request, in bytes; the sheet's own limit is <see cref="SheetBytes"/>.</summary>
+    public const int RequestBodyBytes = 1_000_000;
+
+    /// <summary>The highest page a list answers; with <see cref="MaxPageSize"/> the offset stays far below <see cref="int.MaxValue"/>.</summary>
+    public const int MaxPage = 1_000_000;
+
+    /// <summary>The most items one page of a list holds, so no call can ask for everything.</summary>
+    public const int MaxPageSize = 200;
+}
