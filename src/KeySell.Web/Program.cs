@@ -4,6 +4,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddKeySellData();
 builder.AddKeySellIdentity();
+builder.AddKeySellSecurity();
 builder.AddKeySellLocalization();
 builder.AddKeySellApi();
 builder.AddKeySellUi();

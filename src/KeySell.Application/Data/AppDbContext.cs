@@ -2,6 +2,7 @@ using KeySell.Application.Access;
 using KeySell.Application.Common;
 using KeySell.Application.History;
 using KeySell.Application.Identity;
+using KeySell.Application.Security;
 using KeySell.Domain.Accounts;
 using KeySell.Domain.BuyingInfluences;
 using KeySell.Domain.Colleagues;
@@ -43,6 +44,8 @@ public partial class AppDbContext(DbContextOptions<AppDbContext> options, TimePr
     public DbSet<ChangeRecord> ChangeRecords => Set<ChangeRecord>();
     // Shared keys let several app servers behind a load balancer read each other's cookies and tokens.
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
+    public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();
 
     /// <summary>Who this context works for: the access rules, owners of new records and the history use it.</summary>
     public ICurrentUser Caller => caller;

@@ -1,12 +1,15 @@
 using System.Data.Common;
 using KeySell.Application.Common;
 using KeySell.Application.History;
+using KeySell.Application.Identity;
+using KeySell.Application.Security;
 using KeySell.Domain.Sheets;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace KeySell.Application.Data;
 
@@ -31,6 +34,11 @@ public static class DatabaseSetup
         services.AddSingleton(TimeProvider.System);
         var (provider, connectionString) = Resolve(options, configuration);
         services.AddDbContext<AppDbContext>(db => Configure(db, provider, connectionString));
+        // The web host replaces the client address with the caller's; the CLI has none.
+        services.TryAddScoped<IClientAddress, NoClientAddress>();
+        services.AddScoped<SecurityLog>();
+        services.AddScoped<Sessions>();
+        services.AddScoped<SessionRevocation>();
         return services;
     }
 

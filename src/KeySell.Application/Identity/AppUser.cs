@@ -11,10 +11,10 @@ public class AppUser : IdentityUser
     /// <summary>One role per user (contract: admin, manager, seller, viewer).</summary>
     public Role Role { get; set; } = Role.Seller;
 
-    /// <summary>A disabled user cannot sign in, and their sessions and tokens stop working.</summary>
+    /// <summary>A disabled user cannot sign in, and every session they hold stops working.</summary>
     public bool Disabled { get; set; }
 
-    /// <summary>Set for a temporary password an admin handed out: changed at the first sign-in.</summary>
+    /// <summary>Set for a password someone else chose (a temporary one): the user must pick their own before working.</summary>
     public bool MustChangePassword { get; set; }
 }
 

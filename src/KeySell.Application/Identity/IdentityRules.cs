@@ -12,6 +12,7 @@ public static class IdentityRules
         identity.Password.RequiredLength = 8;
         identity.Lockout.MaxFailedAccessAttempts = 5;
         identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+        identity.Lockout.AllowedForNewUsers = true;
     }
 
     /// <summary>User management without sign-in, for the CLI: the operator creates users and teams on the machine.</summary>

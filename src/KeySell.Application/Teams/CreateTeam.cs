@@ -1,6 +1,7 @@
 using KeySell.Application.Common;
 using KeySell.Application.Data;
 using KeySell.Application.Resources;
+using KeySell.Application.Security;
 using KeySell.Domain.Teams;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,7 +11,7 @@ public static class CreateTeam
 {
     public sealed record Command(string? Name);
 
-    public sealed class Handler(AppDbContext db)
+    public sealed class Handler(AppDbContext db, SecurityLog log)
     {
         public async Task<Result<TeamDetail>> Handle(Command command, CancellationToken ct)
         {
@@ -23,6 +24,7 @@ public static class CreateTeam
 
             var team = db.Teams.Add(new Team { Name = name }).Entity;
             await db.SaveChangesAsync(ct);
+            await log.RecordAsync(SecurityEventKinds.TeamCreated, null, null, $"team {team.Id}: {team.Name}", ct);
             return new TeamDetail(team.Id, team.Name, []);
         }
     }

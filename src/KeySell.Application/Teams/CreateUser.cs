@@ -3,6 +3,8 @@ using KeySell.Application.Common;
 using KeySell.Application.Data;
 using KeySell.Application.Identity;
 using KeySell.Application.Resources;
+using KeySell.Application.Security;
+using KeySell.Domain.Common;
 using KeySell.Domain.Colleagues;
 using KeySell.Domain.Teams;
 using Microsoft.AspNetCore.Identity;
@@ -21,7 +23,7 @@ public static class CreateUser
 
     public sealed record Created(string Id, string Email, string Name, Role Role, bool Disabled, Guid? ColleagueId, string? TemporaryPassword);
 
-    public sealed class Handler(AppDbContext db, UserManager<AppUser> users)
+    public sealed class Handler(AppDbContext db, UserManager<AppUser> users, SecurityLog log)
     {
         public async Task<Result<Created>> Handle(Command command, CancellationToken ct)
         {
@@ -74,6 +76,7 @@ public static class CreateUser
                 foreach (var error in result.Errors) validation.Add(error.Code.Contains("Password", StringComparison.Ordinal) ? "password" : "email", error.Description);
                 return validation.ToError();
             }
+            await log.RecordAsync(SecurityEventKinds.UserCreated, user.Id, email, $"role={user.Role.ToId()}", ct);
             await transaction.CommitAsync(ct);
             return new Created(user.Id, email, colleague.Name, user.Role, false, colleague.Id, string.IsNullOrEmpty(command.Password) ? password : null);
         }

@@ -1,6 +1,7 @@
 using KeySell.Application.Common;
 using KeySell.Application.Data;
 using KeySell.Application.Resources;
+using KeySell.Application.Security;
 using KeySell.Domain.Teams;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,7 +19,7 @@ public static class SetTeamMembers
 
     public sealed record Command(Guid TeamId, IReadOnlyList<Member>? Members);
 
-    public sealed class Handler(AppDbContext db)
+    public sealed class Handler(AppDbContext db, SecurityLog log)
     {
         public async Task<Result<TeamDetail>> Handle(Command command, CancellationToken ct)
         {
@@ -53,6 +54,8 @@ public static class SetTeamMembers
             }
             db.Entry(team).Property(t => t.UpdatedAt).IsModified = true;
             await db.SaveChangesAsync(ct);
+            var listed = string.Join(", ", wanted.OrderBy(m => m.Key, StringComparer.Ordinal).Select(m => m.Value ? m.Key + " (manager)" : m.Key));
+            await log.RecordAsync(SecurityEventKinds.TeamMembersChanged, null, null, $"team {team.Id}: {listed}", ct);
             return (await db.TeamDetailsAsync(db.Teams.Where(t => t.Id == team.Id), ct)).Single();
         }
     }

@@ -4,7 +4,8 @@ using KeySell.Application.Identity;
 using KeySell.Application.Resources;
 using KeySell.Domain.Colleagues;
 using KeySell.Domain.Teams;
-using Microsoft.AspNetCore.Identity;
+using KeySell.Application.Security;
+using KeySell.Domain.Common;
 using Microsoft.EntityFrameworkCore;
 
 namespace KeySell.Application.Teams;
@@ -18,7 +19,7 @@ public static class UpdateUser
 {
     public sealed record Command(string Id, string? Name, string? Role, bool? Disabled);
 
-    public sealed class Handler(AppDbContext db, UserManager<AppUser> users)
+    public sealed class Handler(AppDbContext db, SessionRevocation sessions, SecurityLog log)
     {
         public async Task<Result<UserDetail>> Handle(Command command, CancellationToken ct)
         {
@@ -48,7 +49,10 @@ public static class UpdateUser
                 foreach (var membership in await db.TeamMembers.Where(m => m.UserId == user.Id && m.Manager).ToListAsync(ct))
                     membership.Manager = false;
             await db.SaveChangesAsync(ct);
-            if (revoke) await users.UpdateSecurityStampAsync(user);
+            await log.RecordAsync(SecurityEventKinds.UserUpdated, user.Id, user.Email,
+                $"role={user.Role.ToId()} disabled={(user.Disabled ? "yes" : "no")}", ct);
+            // A new role or a disable ends every session and token at once (a new security stamp).
+            if (revoke) await sessions.RevokeAllAsync(user.Id, disabled ? "disabled" : "role-changed", ct: ct);
             return (await db.Details(db.Users.Where(u => u.Id == user.Id)).FirstAsync(ct));
         }
     }

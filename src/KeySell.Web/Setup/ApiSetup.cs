@@ -36,11 +36,15 @@ public static class ApiSetup
 
     public static void UseKeySellPipeline(this WebApplication app)
     {
+        app.UseKeySellSecurity();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        // HSTS goes out only on HTTPS answers (the middleware checks), never to localhost.
         if (!app.Environment.IsDevelopment()) app.UseHsts();
         app.UseRequestLocalization();
         app.UseAuthentication();
+        app.UseSessionGate();
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.UseAntiforgery();
         // After authorization, so a caller who may not call the endpoint costs no body reading.
@@ -50,12 +54,13 @@ public static class ApiSetup
     public static void MapKeySellApi(this WebApplication app)
     {
         app.MapHealthChecks("/health").AllowAnonymous();
-        app.MapOpenApi().AllowAnonymous();
+        // The API's description is for signed-in users only, like the API itself.
+        app.MapOpenApi();
         app.MapScalarApiReference().RequireAuthorization();
         app.MapCultureSwitch();
 
         // Limits on input for every API endpoint, set once here (docs/security.md, "Limits on input").
-        var api = app.MapGroup("/api").RequireAuthorization()
+        var api = app.MapGroup("/api").RequireAuthorization().RequireRateLimiting(RateLimitSetup.PerUserApi)
             .WithMetadata(new RequestBodyLimit(InputLimits.RequestBodyBytes))
             .AddEndpointFilterFactory(Paging.RefuseOutOfBounds);
         api.MapAuthEndpoints();
@@ -69,5 +74,13 @@ public static class ApiSetup
         api.MapTeamEndpoints();
         api.MapHistoryEndpoints();
         api.MapRecycleBinEndpoints();
+        api.MapSecurityLogEndpoints();
+
+        // An unknown route is a 404 for everyone: without this the sign-in requirement would answer
+        // 401 to strangers, telling a removed route (/api/auth/register) from one that needs a token.
+        app.MapFallback(http => http.Request.Path.StartsWithSegments("/api")
+                ? Results.Problem(statusCode: 404, title: "Not found.", detail: "There is no such route.").ExecuteAsync(http)
+                : Results.NotFound().ExecuteAsync(http))
+            .AllowAnonymous().ExcludeFromDescription();
     }
 }

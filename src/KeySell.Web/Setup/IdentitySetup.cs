@@ -2,7 +2,7 @@ using KeySell.Application.Data;
 using KeySell.Application.Identity;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 
 namespace KeySell.Web.Setup;
@@ -14,14 +14,9 @@ public static class IdentitySetup
     public static void AddKeySellIdentity(this WebApplicationBuilder builder)
     {
         // Keys in the database: every app server behind a load balancer accepts every other's cookies and tokens.
-        builder.Services.AddDataProtection().SetApplicationName("KeySell").PersistKeysToDbContext<AppDbContext>();
+        builder.AddKeySellDataProtection();
 
-        builder.Services.AddIdentityApiEndpoints<AppUser>(identity =>
-            {
-                identity.User.RequireUniqueEmail = true;
-                identity.Password.RequiredLength = 8;
-                identity.Lockout.MaxFailedAccessAttempts = 10;
-            })
+        builder.Services.AddIdentityApiEndpoints<AppUser>(IdentityRules.Apply)
             .AddEntityFrameworkStores<AppDbContext>()
             .AddClaimsPrincipalFactory<KeySellClaims>();
 
@@ -38,6 +33,11 @@ public static class IdentitySetup
             cookie.LoginPath = SignInPath;
             cookie.Cookie.Name = "keysell.auth";
             cookie.SlidingExpiration = true;
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Lax;
+            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            // Instead of Identity's stamp check every 30 minutes: the session and stamp on every request.
+            cookie.Events.OnValidatePrincipal = SessionGate.ValidateCookieAsync;
             cookie.ExpireTimeSpan = TimeSpan.FromDays(14);
             // An API caller gets a status and a problem document, never an HTML redirect.
             cookie.Events.OnRedirectToLogin = context => ApiOr(context, StatusCodes.Status401Unauthorized, "Sign in first: send a bearer token from POST /api/auth/login or a sign-in cookie.");
@@ -48,6 +48,8 @@ public static class IdentitySetup
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Roles.Admin, policy => policy.RequireRole(Roles.Admin));
         builder.Services.AddCascadingAuthenticationState();
+        builder.Services.AddScoped<AuthenticationStateProvider, SessionAuthenticationStateProvider>();
+        builder.Services.AddScoped<PasswordSignIn>();
     }
 
     private static async Task ApiOr(RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status, string detail)

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using KeySell.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace KeySell.Web.Tests.Api;
 
@@ -36,18 +37,51 @@ public abstract class AuthEndpointsTests<TApp>(TApp app) : IClassFixture<TApp> w
         response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
     }
 
-    [Fact]
-    public async Task Register_WithoutAdmin_IsRefused()
+    [Theory]
+    [InlineData("/api/auth/register")]
+    [InlineData("/api/auth/register/")]
+    [InlineData("/api/auth/Register")]
+    [InlineData("/api/auth/REGISTER")]
+    [InlineData("/api/auth%2Fregister")]
+    [InlineData("/api/auth%2fregister")]
+    [InlineData("/api//auth/register")]
+    [InlineData("/api/auth/register?useCookies=true")]
+    [InlineData("/api/auth/confirmEmail")]
+    [InlineData("/api/auth/resendConfirmationEmail")]
+    [InlineData("/api/auth/forgotPassword")]
+    [InlineData("/api/auth/resetPassword")]
+    [InlineData("/api/auth/manage/2fa")]
+    [InlineData("/api/auth/manage/info")]
+    [InlineData("/register")]
+    public async Task Register_AnySpellingEvenAsAdmin_IsNotARoute(string path)
     {
-        var response = await app.CreateClient().PostAsJsonAsync("/api/auth/register",
-            new { email = "intruder@example.com", password = "Intruder-Passw0rd!" }, TestContext.Current.CancellationToken);
+        var admin = await app.CreateAdminClientAsync();
+        var body = new { email = "intruder@example.com", password = "Intruder-Passw0rd!" };
 
-        response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        var anonymous = await app.CreateClient().PostAsJsonAsync(path, body, TestContext.Current.CancellationToken);
+        var asAdmin = await admin.PostAsJsonAsync(path, body, TestContext.Current.CancellationToken);
+        var get = await admin.GetAsync(path, TestContext.Current.CancellationToken);
+
+        foreach (var response in new[] { anonymous, asAdmin, get })
+            ((int)response.StatusCode).ShouldBeOneOf(404, 405);
+        (await app.WithDbAsync(db => db.Users.AnyAsync(u => u.Email == "intruder@example.com", TestContext.Current.CancellationToken))).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task OpenApiDocument_WithoutSignIn_IsRefused_AndServedAfterSignIn()
+    {
+        var anonymous = await app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false })
+            .GetAsync("/openapi/v1.json", TestContext.Current.CancellationToken);
+        var signedIn = await (await app.CreateAdminClientAsync()).GetAsync("/openapi/v1.json", TestContext.Current.CancellationToken);
+
+        anonymous.StatusCode.ShouldNotBe(HttpStatusCode.OK);
+        ((int)anonymous.StatusCode).ShouldBeOneOf(302, 401);
+        signedIn.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await signedIn.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldContain("/api/auth/login");
     }
 
     [Theory]
     [InlineData("/health")]
-    [InlineData("/openapi/v1.json")]
     [InlineData("/login")]
     public async Task PublicEndpoints_WithoutSignIn_AreServed(string path)
     {

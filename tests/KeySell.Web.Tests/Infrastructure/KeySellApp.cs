@@ -1,7 +1,11 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using KeySell.Application.Data;
+using KeySell.Application.Identity;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -24,6 +28,9 @@ public abstract class KeySellApp : WebApplicationFactory<Program>, IAsyncLifetim
     /// <summary>Settings for this fixture's database; applied before the app reads its configuration.</summary>
     protected abstract IEnumerable<KeyValuePair<string, string>> DatabaseSettings();
 
+    /// <summary>Further settings a fixture needs (a certificate, limits); none by default, so the defaults are what is tested.</summary>
+    protected virtual IEnumerable<KeyValuePair<string, string>> AppSettings() => [];
+
     public virtual ValueTask InitializeAsync() => ValueTask.CompletedTask;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -32,7 +39,50 @@ public abstract class KeySellApp : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("KeySell:SeedDemoData", "false");
         builder.UseSetting("KeySell:Admin:Email", AdminEmail);
         builder.UseSetting("KeySell:Admin:Password", AdminPassword);
-        foreach (var (key, value) in DatabaseSettings()) builder.UseSetting(key, value);
+        foreach (var (key, value) in DatabaseSettings().Concat(AppSettings())) builder.UseSetting(key, value);
+        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, TestClientAddress>());
+    }
+
+    public const string ClientAddressHeader = "X-Test-Client-Address";
+
+    /// <summary>A client that the app sees as coming from <paramref name="ip"/> (TestServer has no socket, so no address of its own).</summary>
+    public HttpClient CreateClientFrom(string ip, bool https = false)
+    {
+        // No cookie jar and no redirects: the tests send and read cookies and redirects themselves.
+        var client = CreateClient(new WebApplicationFactoryClientOptions
+        {
+            AllowAutoRedirect = false,
+            HandleCookies = false,
+            // Not localhost: HSTS is never sent to localhost.
+            BaseAddress = https ? new Uri("https://keysell.example/") : new Uri("http://localhost/"),
+        });
+        client.DefaultRequestHeaders.Add(ClientAddressHeader, ip);
+        return client;
+    }
+
+    /// <summary>Stands in for the socket's remote address, before any of the app's middleware runs.</summary>
+    private sealed class TestClientAddress : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((http, nextMiddleware) =>
+            {
+                if (http.Request.Headers[ClientAddressHeader] is [{ } ip]) http.Connection.RemoteIpAddress = System.Net.IPAddress.Parse(ip);
+                return nextMiddleware(http);
+            });
+            next(app);
+        };
+    }
+
+    /// <summary>Creates a user straight in the store (user administration is not this suite's subject).</summary>
+    public async Task<AppUser> CreateUserAsync(string email, string password, bool mustChangePassword = false)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, MustChangePassword = mustChangePassword };
+        var created = await users.CreateAsync(user, password);
+        if (!created.Succeeded) throw new InvalidOperationException(string.Join(" ", created.Errors.Select(e => e.Description)));
+        return user;
     }
 
     /// <summary>A client signed in as the admin with a bearer token from <c>POST /api/auth/login</c>.</summary>
@@ -64,7 +114,7 @@ public abstract class KeySellApp : WebApplicationFactory<Program>, IAsyncLifetim
     private sealed record TokenResponse(string AccessToken);
 }
 
-public sealed class SqliteApp : KeySellApp
+public class SqliteApp : KeySellApp
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "keysell-tests", Guid.NewGuid().ToString("N"));
 
