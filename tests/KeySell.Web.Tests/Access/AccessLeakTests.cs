@@ -299,7 +299,7 @@ public abstract class AccessLeakTests<TApp>(TApp app) where TApp : KeySellApp
 }
 
 [Collection(AccessOnSqlite.Name)]
-public sealed class AccessLeakTests_Sqlite(SqliteApp app) : AccessLeakTests<SqliteApp>(app);
+public sealed class AccessLeakTests_Sqlite(AccessSqliteApp app) : AccessLeakTests<AccessSqliteApp>(app);
 
 [Collection(AccessOnPostgres.Name)]
-public sealed class AccessLeakTests_Postgres(PostgresApp app) : AccessLeakTests<PostgresApp>(app);
+public sealed class AccessLeakTests_Postgres(AccessPostgresApp app) : AccessLeakTests<AccessPostgresApp>(app);

@@ -45,7 +45,7 @@ public abstract class AccessMatrixTests<TApp>(TApp app) where TApp : KeySellApp
 }
 
 [Collection(AccessOnSqlite.Name)]
-public sealed class AccessMatrixTests_Sqlite(SqliteApp app) : AccessMatrixTests<SqliteApp>(app);
+public sealed class AccessMatrixTests_Sqlite(AccessSqliteApp app) : AccessMatrixTests<AccessSqliteApp>(app);
 
 [Collection(AccessOnPostgres.Name)]
-public sealed class AccessMatrixTests_Postgres(PostgresApp app) : AccessMatrixTests<PostgresApp>(app);
+public sealed class AccessMatrixTests_Postgres(AccessPostgresApp app) : AccessMatrixTests<AccessPostgresApp>(app);

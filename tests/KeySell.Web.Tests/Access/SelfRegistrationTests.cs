@@ -53,7 +53,7 @@ public abstract class SelfRegistrationTests<TApp>(TApp app) where TApp : KeySell
 }
 
 [Collection(AccessOnSqlite.Name)]
-public sealed class SelfRegistrationTests_Sqlite(SqliteApp app) : SelfRegistrationTests<SqliteApp>(app);
+public sealed class SelfRegistrationTests_Sqlite(AccessSqliteApp app) : SelfRegistrationTests<AccessSqliteApp>(app);
 
 [Collection(AccessOnPostgres.Name)]
-public sealed class SelfRegistrationTests_Postgres(PostgresApp app) : SelfRegistrationTests<PostgresApp>(app);
+public sealed class SelfRegistrationTests_Postgres(AccessPostgresApp app) : SelfRegistrationTests<AccessPostgresApp>(app);
