@@ -29,13 +29,21 @@ public static class Program
         string[] args, Terminal terminal, IEnumerable<KeyValuePair<string, string?>>? settings = null, CancellationToken cancellationToken = default)
     {
         var host = new CliHost(settings);
-        var root = new RootCommand("KeySell command line: prepare the database, load the demo, move strategy sheets in and out, and judge a sheet by the method.")
+        var root = new RootCommand("KeySell command line: prepare the database, load the demo, move strategy sheets in and out, judge a sheet by the method, " +
+            "and, as the machine's operator with admin rights, manage users, teams, shares, history and the recycle bin.")
         {
             MigrateCommand.Create(host, terminal),
             SeedDemoCommand.Create(host, terminal),
             SheetCommands.Create(host, terminal),
             AnalyzeCommand.Create(host, terminal, TimeProvider.System),
             GenerateSheetsCommand.Create(terminal),
+            UserCommands.Create(host, terminal),
+            TeamCommands.Create(host, terminal),
+            HistoryCommands.Create(host, terminal),
+            RecycleBinCommands.Create(host, terminal),
+            ShareCommands.Share(host, terminal),
+            ShareCommands.Unshare(host, terminal),
+            ShareCommands.AccountTeam(host, terminal),
         };
 
         var parsed = root.Parse(args);
@@ -65,7 +73,7 @@ public static class Program
         catch (Exception e)
         {
             // A script reads one line it can log; a stack trace helps nobody at a terminal.
-            await terminal.Error.WriteLineAsync($"keysell: {Describe(e)}");
+            await terminal.Error.WriteLineAsync($"keysell: {OneLine(Describe(e))}");
             return ExitCodes.Failed;
         }
     }

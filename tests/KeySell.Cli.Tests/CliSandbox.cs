@@ -44,6 +44,13 @@ public sealed class CliSandbox : IAsyncDisposable
     private async Task<CliResult> RunWith(TextWriter output, byte[] stdin, string[] args, Func<string> printed)
     {
         using var error = new StringWriter();
+        var exitCode = await Program.RunAsync(args, new Terminal(output, error, new MemoryStream(stdin)), HostSettings(),
+            TestContext.Current.CancellationToken);
+        return new CliResult(exitCode, printed(), error.ToString());
+    }
+
+    private Dictionary<string, string?> HostSettings()
+    {
         var settings = new Dictionary<string, string?>
         {
             ["KeySell:DataDirectory"] = DataDirectory,
@@ -52,9 +59,18 @@ public sealed class CliSandbox : IAsyncDisposable
             ["ConnectionStrings:KeySell"] = "",
         };
         foreach (var (key, value) in Settings) settings[key] = value;
-        var exitCode = await Program.RunAsync(args, new Terminal(output, error, new MemoryStream(stdin)), settings,
-            TestContext.Current.CancellationToken);
-        return new CliResult(exitCode, printed(), error.ToString());
+        return settings;
+    }
+
+    /// <summary>The CLI's own services on the sandbox database, to check what a command left behind (a password hash, a role).</summary>
+    public Task<T> WithServicesAsync<T>(Func<IServiceProvider, Task<T>> work) => new CliHost(HostSettings()).RunAsync(work);
+
+    /// <summary>A direct change to the sandbox database, made as <paramref name="by"/>, for what the CLI has no command for (a delete).</summary>
+    public async Task ChangeAsync(Func<AppDbContext, Task> change, string by = "test")
+    {
+        await using var db = AppDbContextFactory.Create(DatabaseProvider.Sqlite, $"Data Source={PathOf("keysell.db")}", caller: new KeySell.Application.Common.Operator(by));
+        await change(db);
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
     }
 
     public string PathOf(string file) => Path.Combine(DataDirectory, file);

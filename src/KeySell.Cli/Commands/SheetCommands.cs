@@ -1,6 +1,7 @@
 using System.CommandLine;
 using KeySell.Application.Common;
 using KeySell.Application.Data;
+using KeySell.Application.History;
 using KeySell.Application.Sheets;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -24,17 +25,25 @@ public static class SheetCommands
             Description = "Write the sheet to this file instead of standard output.",
             HelpName = "FILE",
         };
+        var at = new Option<string?>("--at")
+        {
+            Description = "The sheet as it stood at this ISO 8601 date or instant (UTC unless an offset is given), rebuilt from the history.",
+            HelpName = "ISO8601",
+        };
         var command = new Command("export",
             "Write an opportunity's strategy sheet (objective, buying influences, strengths, manual red flags, objections) as JSON, " +
             "to standard output or to --output FILE.")
         {
-            id, output,
+            id, output, at,
         };
         command.SetAction((parsed, ct) => host.RunAsync(async services =>
         {
             var opportunityId = ParseId(parsed.GetValue(id)!);
+            var instant = UseCaseResults.Instant(parsed.GetValue(at), "--at");
             await CliHost.RequireUpToDateAsync(services.GetRequiredService<AppDbContext>(), ct);
-            var sheet = Unwrap(await services.GetRequiredService<ExportSheet.Handler>().Handle(new ExportSheet.Query(opportunityId), ct), source: null);
+            var sheet = Unwrap(instant is { } past
+                ? await services.GetRequiredService<GetSheetAt.Handler>().Handle(new GetSheetAt.Query(opportunityId, past), ct)
+                : await services.GetRequiredService<ExportSheet.Handler>().Handle(new ExportSheet.Query(opportunityId), ct), source: null);
             var json = SheetWriter.Write(sheet) + Environment.NewLine;
             if (parsed.GetValue(output) is { } file)
             {
