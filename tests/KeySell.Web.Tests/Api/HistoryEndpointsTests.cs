@@ -171,6 +171,19 @@ public abstract class HistoryEndpointsTests<TApp>(TApp app) : IClassFixture<TApp
     }
 
     [Fact]
+    public async Task ChangeRecords_PlainSqlCannotChangeOrDeleteThemEither()
+    {
+        var (_, deal, _, _, _) = await DealWithOneInfluenceAsync();
+
+        await Should.ThrowAsync<Exception>(() => app.WithDbAsync(db =>
+            db.Database.ExecuteSqlRawAsync("UPDATE \"History\" SET \"By\" = 'forger'", Ct)));
+        await Should.ThrowAsync<Exception>(() => app.WithDbAsync(db =>
+            db.Database.ExecuteSqlRawAsync("DELETE FROM \"History\"", Ct)));
+        (await app.WithDbAsync(db => db.ChangeRecords.CountAsync(c => c.OpportunityId == deal && c.By == "forger", Ct))).ShouldBe(0);
+        (await app.WithDbAsync(db => db.ChangeRecords.CountAsync(c => c.OpportunityId == deal, Ct))).ShouldBeGreaterThan(0);
+    }
+
+    [Fact]
     public async Task Delete_Opportunity_LeavesADeletedLineAndRestoreARestoredOne()
     {
         var (client, deal, _, _, _) = await DealWithOneInfluenceAsync();

@@ -127,6 +127,24 @@ namespace KeySell.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "SecurityEvents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Ip = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Detail = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SecurityEvents", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Teams",
                 columns: table => new
                 {
@@ -141,6 +159,31 @@ namespace KeySell.Migrations.Postgres.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Teams", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "UserSessions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LastSeenAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RevokedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RevokedReason = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    UserAgent = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Ip = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    RefreshGeneration = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UserSessions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_UserSessions_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -258,6 +301,11 @@ namespace KeySell.Migrations.Postgres.Migrations
                 column: "Name",
                 unique: true);
 
+            migrationBuilder.CreateIndex(
+                name: "IX_UserSessions_UserId",
+                table: "UserSessions",
+                column: "UserId");
+
             migrationBuilder.AddForeignKey(
                 name: "FK_Accounts_Colleagues_OwnerId",
                 table: "Accounts",
@@ -265,11 +313,30 @@ namespace KeySell.Migrations.Postgres.Migrations
                 principalTable: "Colleagues",
                 principalColumn: "Id",
                 onDelete: ReferentialAction.SetNull);
+
+            // Users from before roles: the admins (Identity's "admin" role) stay admins, everyone else sells.
+            migrationBuilder.Sql("""
+                UPDATE "AspNetUsers" SET "Role" = CASE WHEN EXISTS (
+                    SELECT 1 FROM "AspNetUserRoles" ur JOIN "AspNetRoles" r ON r."Id" = ur."RoleId"
+                    WHERE ur."UserId" = "AspNetUsers"."Id" AND r."Name" = 'admin') THEN 'admin' ELSE 'seller' END;
+                """);
+
+            // The history and the security log are append-only in the database too, not only in the app.
+            migrationBuilder.Sql("""
+                CREATE FUNCTION keysell_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN RAISE EXCEPTION 'The % table is append-only.', TG_TABLE_NAME; END $$;
+                """);
+            foreach (var table in new[] { "History", "SecurityEvents" })
+                migrationBuilder.Sql($"""CREATE TRIGGER "{table}_AppendOnly" BEFORE UPDATE OR DELETE ON "{table}" FOR EACH ROW EXECUTE FUNCTION keysell_append_only();""");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            foreach (var table in new[] { "History", "SecurityEvents" })
+                migrationBuilder.Sql($"""DROP TRIGGER IF EXISTS "{table}_AppendOnly" ON "{table}";""");
+            migrationBuilder.Sql("DROP FUNCTION IF EXISTS keysell_append_only();");
+
             migrationBuilder.DropForeignKey(
                 name: "FK_Accounts_Colleagues_OwnerId",
                 table: "Accounts");
@@ -284,7 +351,13 @@ namespace KeySell.Migrations.Postgres.Migrations
                 name: "OpportunityShares");
 
             migrationBuilder.DropTable(
+                name: "SecurityEvents");
+
+            migrationBuilder.DropTable(
                 name: "TeamMembers");
+
+            migrationBuilder.DropTable(
+                name: "UserSessions");
 
             migrationBuilder.DropTable(
                 name: "Teams");
