@@ -131,7 +131,7 @@ public class SqliteApp : KeySellApp
     }
 }
 
-public sealed class PostgresApp : KeySellApp
+public class PostgresApp : KeySellApp
 {
     private string? _connectionString;
 

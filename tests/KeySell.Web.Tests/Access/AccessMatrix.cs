@@ -1,0 +1,292 @@
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using KeySell.Web.Tests.Api;
+using static KeySell.Web.Tests.Access.Expect;
+using static KeySell.Web.Tests.Api.DealArrange;
+
+namespace KeySell.Web.Tests.Access;
+
+/// <summary>One row of the matrix: a route, the request a case sends, and what each persona must get.</summary>
+/// <param name="Template">The route as the app maps it, without constraints (<c>{id}</c>, not <c>{id:guid}</c>).</param>
+/// <param name="Scenario">Tells apart two rows of one route (e.g. one's own colleague and someone else's).</param>
+/// <param name="Request">Builds the request; rows that change or delete something arrange fresh records first.</param>
+public sealed record MatrixRow(string Method, string Template, Expect Expect, Func<AccessWorld, Persona, Task<HttpRequestMessage>> Request, string? Scenario = null)
+{
+    public string Key => Scenario is null ? $"{Method} {Template}" : $"{Method} {Template} ({Scenario})";
+}
+
+/// <summary>
+/// Every route under /api with the status each persona must get, from contract 1 (team-access.md
+/// and api.md). A new endpoint needs a row here, or <c>Table_CoversEveryApiRoute</c> fails.
+/// </summary>
+/// <remarks>
+/// Read rows use the world's main records, which nothing changes. Rows that change or delete use
+/// records the owner creates for that one case (<see cref="AccessWorld.FreshAsync"/>), so no case
+/// depends on another. Rows written from the contract for routes the app does not map yet are
+/// skipped with that reason until the route lands.
+/// </remarks>
+public static class AccessMatrix
+{
+    public static readonly IReadOnlyList<MatrixRow> Rows =
+    [
+        // ---- Accounts ---------------------------------------------------------------------------
+        new("GET", "/api/accounts", AnyUser(), (w, _) => Get("/api/accounts")),
+        new("GET", "/api/accounts/{id}", Read(), (w, _) => Get($"/api/accounts/{w.Main.AccountId}")),
+        // Viewers write nothing; everyone else may add an account, which becomes theirs.
+        new("POST", "/api/accounts", AllButViewers(201), (w, _) => Ready(Send(HttpMethod.Post, "/api/accounts", new { name = $"New account {Guid.NewGuid():N}" }))),
+        new("PUT", "/api/accounts/{id}", WriteAccount(200), async (w, _) =>
+        {
+            var r = await w.FreshAsync();
+            return Send(HttpMethod.Put, $"/api/accounts/{r.AccountId}", new { name = r.AccountName + " renamed", version = await w.VersionAsync($"/api/accounts/{r.AccountId}") });
+        }),
+        // An account with a deal cannot be deleted, so this one has none, and the share personas (who
+        // read an account only through a deal shared with them) cannot know it: 404.
+        new("DELETE", "/api/accounts/{id}", WriteAccount(204) with { ReadShare = 404, EditShare = 404 }, async (w, _) =>
+        {
+            var r = await w.FreshAsync(deal: false);
+            return Send(HttpMethod.Delete, $"/api/accounts/{r.AccountId}?version={await w.VersionAsync($"/api/accounts/{r.AccountId}")}");
+        }),
+        new("POST", "/api/accounts/{id}/relations", WriteAccount(201), async (w, _) =>
+        {
+            var r = await w.FreshAsync();
+            return Send(HttpMethod.Post, $"/api/accounts/{r.AccountId}/relations", new { relatedAccountId = w.RelatedAccountId, type = "partner" });
+        }),
+        new("DELETE", "/api/accounts/{id}/relations/{relationId}", WriteAccount(204), async (w, _) =>
+        {
+            var r = await w.FreshAsync();
+            var relation = await AccessWorld.PostAsync(w.Client(Persona.Owner), $"/api/accounts/{r.AccountId}/relations", new { relatedAccountId = w.RelatedAccountId, type = "upstream" });
+            return Send(HttpMethod.Delete, $"/api/accounts/{r.AccountId}/relations/{relation.Id()}");
+        }),
+        new("POST", "/api/accounts/{id}/departments", WriteAccount(201), async (w, _) =>
+        {
+            var r = await w.FreshAsync();
+            return Send(HttpMethod.Post, $"/api/accounts/{r.AccountId}/departments", new { name = "Procurement" });
+        }),
+        new("PUT", "/api/departments/{id}", WriteAccount(200), async (w, _) =>
+        {
+            var r = await w.FreshAsync();
+            return Send(HttpMethod.Put, $"/api/departments/{r.DepartmentId}", new { name = "Group finance", version = await DepartmentVersionAsync(w, r) });
+        }),
+        new("DELETE", "/api/departments/{id}", WriteAccount(204), async (w, _) =>
+        {
+            var r = await w.FreshAsync();
+            return Send(HttpMethod.Delete, $"/api/departments/{r.DepartmentId}?version={await DepartmentVersionAsync(w, r)}");
+        }),
+
+        // ---- People (part of the account: read A / write A) ---------------------------------------
+        new("GET", "/api/accounts/{accountId}/people", Read(), (w, _) => Get($"/api/accounts/{w.Main.AccountId}/people")),
+        new("GET", "/api/people/{id}", Read(), (w, _) => Get($"/api/people/{w.Main.PersonId}")),
+        // The account is named in the body, not the route: for those who cannot read it, it does not
+        // exist, so they get what an unknown accountId gets (400 naming accountId).
+        new("POST", "/api/people", WriteAccount(201) with { Outsider = 400, OtherManager = 400 }, async (w, _) =>
+        {
+            var r = await w.FreshAsync();
+            return Send(HttpMethod.Post, "/api/people", new { accountId = r.AccountId, name = "Zhou Min", title = "CIO" });
+        }),
+        new("PUT", "/api/people/{id}", WriteAccount(200), async (w, _) =>
+        {
+            var r = await w.FreshAsync();
+            return Send(HttpMethod.Put, $"/api/people/{r.PersonId}", new { name = "Li Wei", title = "Group CFO", status = "active", version = await w.VersionAsync($"/api/people/{r.PersonId}") });
+        }),
+        // A person on a deal cannot be deleted, so this one is on none (the account still has a deal).
+        new("DELETE", "/api/people/{id}", WriteAccount(204), async (w, _) =>
+        {
+            var r = await w.FreshAsync(influence: false);
+            return Send(HttpMethod.Delete, $"/api/people/{r.PersonId}?version={await w.VersionAsync($"/api/people/{r.PersonId}")}");
+        }),
+
+        // ---- Colleagues: everyone reads; all but viewers add; admins edit, each user their own name and title
+        new("GET", "/api/colleagues", AnyUser(), (w, _) => Get("/api/colleagues")),
+        new("GET", "/api/colleagues/{id}", AnyUser(), (w, _) => Get($"/api/colleagues/{w.UserOf(Persona.Owner).ColleagueId}")),
+        new("POST", "/api/colleagues", AllButViewers(201), (w, _) => Ready(Send(HttpMethod.Post, "/api/colleagues", new { name = $"Colleague {Guid.NewGuid():N}" }))),
+        new("PUT", "/api/colleagues/{id}", AdminOnly(200), async (w, _) =>
+        {
+            var colleague = await AccessWorld.PostAsync(w.Client(Persona.Admin), "/api/colleagues", new { name = $"Colleague {Guid.NewGuid():N}" });
+            return Send(HttpMethod.Put, $"/api/colleagues/{colleague.Id()}", new { name = colleague.Text("name"), title = "Solution architect", version = colleague.Version() });
+        }, "someone else"),
+        new("PUT", "/api/colleagues/{id}", AnyUser(200), async (w, p) =>
+        {
+            if (p == Persona.Anonymous) return Send(HttpMethod.Put, $"/api/colleagues/{w.UserOf(Persona.Owner).ColleagueId}", new { name = "x", version = 1 });
+            var own = await w.Client(Persona.Admin).GetObjectAsync($"/api/colleagues/{w.UserOf(p).ColleagueId}");
+            return Send(HttpMethod.Put, $"/api/colleagues/{own.Id()}", new { name = own.Text("name"), title = $"Title {Guid.NewGuid():N}", email = own["email"]?.GetValue<string>(), version = own.Version() });
+        }, "own name and title"),
+        new("DELETE", "/api/colleagues/{id}", AdminOnly(204), async (w, _) =>
+        {
+            var colleague = await AccessWorld.PostAsync(w.Client(Persona.Admin), "/api/colleagues", new { name = $"Colleague {Guid.NewGuid():N}" });
+            return Send(HttpMethod.Delete, $"/api/colleagues/{colleague.Id()}?version={colleague.Version()}");
+        }),
+
+        // ---- Opportunities ------------------------------------------------------------------------
+        new("GET", "/api/opportunities", AnyUser(), (w, _) => Get("/api/opportunities")),
+        new("GET", "/api/opportunities/{id}", Read(), (w, _) => Get($"/api/opportunities/{w.Main.Deal}")),
+        // A new deal is its creator's own (a seller writes their own records); viewers write nothing.
+        // The account is named in the body: for those who cannot read it, it is an unknown accountId (400).
+        new("POST", "/api/opportunities", AllButViewers(201) with { Outsider = 400, OtherManager = 400 }, (w, _) =>
+            Ready(Send(HttpMethod.Post, "/api/opportunities", NewDeal(w.Main.AccountId)))),
+        new("PUT", "/api/opportunities/{id}", WriteDeal(200), async (w, _) =>
+        {
+            var r = await w.FreshAsync();
+            var body = NewDeal(r.AccountId);
+            body.Remove("accountId");
+            body["name"] = "Renamed deal";
+            body["version"] = await w.VersionAsync($"/api/opportunities/{r.Deal}");
+            return Send(HttpMethod.Put, $"/api/opportunities/{r.Deal}", body);
+        }),
+        new("DELETE", "/api/opportunities/{id}", WriteDeal(204), async (w, _) =>
+        {
+            var r = await w.FreshAsync();
+            return Send(HttpMethod.Delete, $"/api/opportunities/{r.Deal}?version={await w.VersionAsync($"/api/opportunities/{r.Deal}")}");
+        }),
+        new("PUT", "/api/opportunities/{id}/lists", WriteDeal(200), async (w, _) =>
+        {
+            var r = await w.FreshAsync();
+            return Send(HttpMethod.Put, $"/api/opportunities/{r.Deal}/lists", new
+            {
+                version = await w.VersionAsync($"/api/opportunities/{r.Deal}"),
+                strengths = new[] { new { text = "Local support centre" } },
+                redFlags = new[] { new { text = "Budget freeze" } },
+                objections = new[] { new { text = "Price above budget" } },
+            });
+        }),
+        new("GET", "/api/opportunities/{id}/analysis", Read(), (w, _) => Get($"/api/opportunities/{w.Main.Deal}/analysis")),
+        new("GET", "/api/opportunities/{id}/sheet", Read(), (w, _) => Get($"/api/opportunities/{w.Main.Deal}/sheet")),
+        new("GET", "/api/opportunities/{id}/sheet", Read(), (w, _) => Get($"/api/opportunities/{w.Main.Deal}/sheet?at={Uri.EscapeDataString(DateTimeOffset.UtcNow.ToString("O"))}"), "at an instant"),
+        new("PUT", "/api/opportunities/{id}/sheet", WriteDeal(200), async (w, _) =>
+        {
+            var r = await w.FreshAsync();
+            var response = await w.Client(Persona.Owner).GetAsync($"/api/opportunities/{r.Deal}/sheet", Ct);
+            response.EnsureSuccessStatusCode();
+            var sheet = JsonNode.Parse(await response.Content.ReadAsStringAsync(Ct))!.AsObject();
+            // A real change, so nothing can pass for a no-op.
+            sheet["redFlags"] = new JsonArray(new JsonObject { ["text"] = "Rumoured reorganisation", ["influence"] = null });
+            var request = new HttpRequestMessage(HttpMethod.Put, $"/api/opportunities/{r.Deal}/sheet")
+            {
+                Content = new StringContent(sheet.ToJsonString(), Encoding.UTF8, "application/json"),
+            };
+            request.Headers.TryAddWithoutValidation("If-Match", response.Headers.ETag!.ToString());
+            return request;
+        }),
+
+        // ---- Buying influences (part of the deal: read O / write O) -------------------------------
+        new("POST", "/api/opportunities/{id}/influences", WriteDeal(201), async (w, _) =>
+        {
+            var r = await w.FreshAsync(influence: false);
+            return Send(HttpMethod.Post, $"/api/opportunities/{r.Deal}/influences", new { personId = r.PersonId, roles = new[] { "user" }, support = 2 });
+        }),
+        new("GET", "/api/influences/{id}", Read(), (w, _) => Get($"/api/influences/{w.Main.Influence}")),
+        new("PUT", "/api/influences/{id}", WriteDeal(200), async (w, _) =>
+        {
+            var r = await w.FreshAsync();
+            return Send(HttpMethod.Put, $"/api/influences/{r.Influence}", new { version = await w.VersionAsync($"/api/influences/{r.Influence}"), roles = new[] { "economic", "coach" }, support = 4 });
+        }),
+        new("DELETE", "/api/influences/{id}", WriteDeal(204), async (w, _) =>
+        {
+            var r = await w.FreshAsync();
+            return Send(HttpMethod.Delete, $"/api/influences/{r.Influence}?version={await w.VersionAsync($"/api/influences/{r.Influence}")}");
+        }),
+
+        // ---- Shares and account teams ---------------------------------------------------------------
+        new("GET", "/api/opportunities/{id}/shares", Read(), (w, _) => Get($"/api/opportunities/{w.Main.Deal}/shares")),
+        new("POST", "/api/opportunities/{id}/shares", WriteDeal(201), async (w, _) =>
+        {
+            var r = await w.FreshAsync();
+            return Send(HttpMethod.Post, $"/api/opportunities/{r.Deal}/shares", new { userId = w.UserOf(Persona.Outsider).Id, access = "read" });
+        }),
+        new("DELETE", "/api/opportunities/{id}/shares/{shareId}", WriteDeal(204), async (w, _) =>
+        {
+            var r = await w.FreshAsync();
+            // A read share to the viewer, who reads the deal anyway: removing it changes no persona's rights.
+            var share = await AccessWorld.PostAsync(w.Client(Persona.Owner), $"/api/opportunities/{r.Deal}/shares", new { userId = w.UserOf(Persona.Viewer).Id, access = "read" });
+            return Send(HttpMethod.Delete, $"/api/opportunities/{r.Deal}/shares/{share.Id()}");
+        }),
+        new("GET", "/api/accounts/{id}/team", Read(), (w, _) => Get($"/api/accounts/{w.Main.AccountId}/team")),
+        new("PUT", "/api/accounts/{id}/team", WriteAccount(200), async (w, _) =>
+        {
+            var r = await w.FreshAsync();
+            return Send(HttpMethod.Put, $"/api/accounts/{r.AccountId}/team", new { userIds = new[] { w.UserOf(Persona.Teammate).Id } });
+        }),
+
+        // ---- History: read with the record it belongs to --------------------------------------------
+        new("GET", "/api/opportunities/{id}/history", Read(), (w, _) => Get($"/api/opportunities/{w.Main.Deal}/history")),
+        new("GET", "/api/accounts/{id}/history", Read(), (w, _) => Get($"/api/accounts/{w.Main.AccountId}/history")),
+        new("GET", "/api/people/{id}/history", Read(), (w, _) => Get($"/api/people/{w.Main.PersonId}/history")),
+
+        // ---- Recycle bin and security log: admins only ----------------------------------------------
+        new("GET", "/api/recycle-bin", AdminOnly(200), (w, _) => Get("/api/recycle-bin")),
+        new("POST", "/api/recycle-bin/{entity}/{id}/restore", AdminOnly(200), async (w, _) =>
+        {
+            var r = await w.FreshAsync();
+            var owner = w.Client(Persona.Owner);
+            (await owner.DeleteAsync($"/api/opportunities/{r.Deal}?version={await w.VersionAsync($"/api/opportunities/{r.Deal}")}", Ct)).EnsureSuccessStatusCode();
+            return Send(HttpMethod.Post, $"/api/recycle-bin/opportunity/{r.Deal}/restore");
+        }),
+        new("GET", "/api/security-log", AdminOnly(200), (w, _) => Get("/api/security-log")),
+
+        // ---- Me, users and teams ----------------------------------------------------------------------
+        new("GET", "/api/me", AnyUser(), (w, _) => Get("/api/me")),
+        new("GET", "/api/users", AdminOnly(200), (w, _) => Get("/api/users")),
+        // Open to everyone signed in, like the colleague directory: whom to share a deal with.
+        new("GET", "/api/users/picks", AnyUser(), (w, _) => Get("/api/users/picks")),
+        new("POST", "/api/users", AdminOnly(201), (w, _) =>
+            Ready(Send(HttpMethod.Post, "/api/users", new { email = $"new.{Guid.NewGuid():N}@keysell.test", name = "New user", role = "seller", password = AccessWorld.Password }))),
+        new("PUT", "/api/users/{id}", AdminOnly(200), async (w, _) =>
+        {
+            var user = await AccessWorld.PostAsync(w.Client(Persona.Admin), "/api/users",
+                new { email = $"changed.{Guid.NewGuid():N}@keysell.test", name = "To rename", role = "seller", password = AccessWorld.Password });
+            return Send(HttpMethod.Put, $"/api/users/{user.Text("id")}", new { name = "Renamed user", role = "viewer", disabled = false });
+        }),
+        new("GET", "/api/teams", AnyUser(), (w, _) => Get("/api/teams")),
+        new("POST", "/api/teams", AdminOnly(201), (w, _) => Ready(Send(HttpMethod.Post, "/api/teams", new { name = $"Team {Guid.NewGuid():N}" }))),
+        new("PUT", "/api/teams/{id}/members", AdminOnly(200), async (w, _) =>
+        {
+            var team = await AccessWorld.PostAsync(w.Client(Persona.Admin), "/api/teams", new { name = $"Team {Guid.NewGuid():N}" });
+            return Send(HttpMethod.Put, $"/api/teams/{team.Id()}/members", new { members = new[] { new { userId = w.UserOf(Persona.Teammate).Id, manager = false } } });
+        }),
+    ];
+
+    /// <summary>
+    /// Routes under /api that are not records and so have no row: Identity's sign-in endpoints
+    /// (login, refresh, confirmEmail, 2FA, manage/info…), which answer for the caller's own
+    /// credential, not for anyone's data. Their own tests are in Api/AuthEndpointsTests.
+    /// </summary>
+    public static readonly IReadOnlyList<string> NotRecords = ["/api/auth/"];
+
+    public static MatrixRow Row(string key) => Rows.Single(r => r.Key == key);
+
+    /// <summary>Each (row, persona) is its own case, with the status the contract asks for.</summary>
+    public static TheoryData<string, Persona, int> Cases
+    {
+        get
+        {
+            var data = new TheoryData<string, Persona, int>();
+            foreach (var row in Rows)
+                foreach (var persona in Enum.GetValues<Persona>())
+                    data.Add(row.Key, persona, row.Expect.For(persona));
+            return data;
+        }
+    }
+
+    private static Task<HttpRequestMessage> Get(string url) => Task.FromResult(new HttpRequestMessage(HttpMethod.Get, url));
+
+    private static HttpRequestMessage Send(HttpMethod method, string url, object? body = null) =>
+        new(method, url) { Content = body is null ? null : JsonContent.Create(body) };
+
+    private static Task<HttpRequestMessage> Ready(HttpRequestMessage request) => Task.FromResult(request);
+
+    private static JsonObject NewDeal(Guid accountId) => new()
+    {
+        ["accountId"] = accountId,
+        ["name"] = $"New deal {Guid.NewGuid():N}",
+        ["objective"] = new JsonObject { ["product"] = "ERP suite", ["quantity"] = 1, ["amount"] = 1200000, ["currency"] = "CNY", ["closeDate"] = "2027-03-31" },
+        ["engagement"] = "before-project",
+        ["funnelLevel"] = "in",
+        ["expectedOutcome"] = "win-win",
+    };
+
+    private static async Task<int> DepartmentVersionAsync(AccessWorld w, AccessWorld.Records r)
+    {
+        var account = await w.Client(Persona.Admin).GetObjectAsync($"/api/accounts/{r.AccountId}");
+        return account["departments"]!.AsArray().Single(d => d!["id"]!.GetValue<Guid>() == r.DepartmentId)!.Version();
+    }
+}
