@@ -39,6 +39,7 @@ internal static class WriteGuard
         var addedOpportunities = added.OfType<Opportunity>().Select(o => o.Id).ToHashSet();
         var addedAccounts = added.OfType<Account>().Select(a => a.Id).ToHashSet();
         var touchesRecords = false;
+        var namedOnDeals = added.OfType<BuyingInfluence>().Select(i => i.PersonId).ToHashSet();
 
         foreach (var entry in changes)
         {
@@ -72,10 +73,11 @@ internal static class WriteGuard
                 case AccountTeamMember m: Org(m.AccountId); break;
                 case Person p:
                     touchesRecords = true;
-                    // Naming a new person on a deal's sheet adds them to the org chart: whoever may
-                    // write a deal at the account may do that; changing the org chart needs write A.
+                    // Naming a new person as a buying influence (the grid, a sheet) adds them to the
+                    // org chart with the influence: the deal's write right covers that. Anything
+                    // else done to the org chart needs write rights on the account.
                     if (addedAccounts.Contains(p.AccountId)) break;
-                    if (entry.State == EntityState.Added) accountsToAddPeopleTo.Add(p.AccountId);
+                    if (entry.State == EntityState.Added && namedOnDeals.Contains(p.Id)) accountsToAddPeopleTo.Add(p.AccountId);
                     else accountsToWrite.Add(p.AccountId);
                     break;
                 case Colleague c:

@@ -27,6 +27,7 @@ public sealed partial class AccessWorld
     public const string Password = "Matrix-Passw0rd!";
 
     private static readonly ConditionalWeakTable<KeySellApp, Lazy<Task<AccessWorld>>> Worlds = new();
+    private static readonly ConditionalWeakTable<KeySellApp, Lazy<Task<AccessWorld>>> QuietWorlds = new();
 
     private readonly Dictionary<Persona, HttpClient> _clients = [];
     private readonly Dictionary<Persona, User> _users = [];
@@ -78,6 +79,13 @@ public sealed partial class AccessWorld
 
     public static Task<AccessWorld> ForAsync(KeySellApp app) =>
         Worlds.GetValue(app, a => new Lazy<Task<AccessWorld>>(() => CreateAsync(a))).Value;
+
+    /// <summary>
+    /// A world of its own that no write case touches, for tests that count what a search finds: the
+    /// matrix adds deals and people to its world's accounts, which such a count would see in any order.
+    /// </summary>
+    public static Task<AccessWorld> QuietForAsync(KeySellApp app) =>
+        QuietWorlds.GetValue(app, a => new Lazy<Task<AccessWorld>>(() => CreateAsync(a))).Value;
 
     public HttpClient Client(Persona persona) => _clients[persona];
 
