@@ -1,14 +1,9 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Serialization;
-using System.Text.Unicode;
+using KeySell.Application.Common;
 
 namespace KeySell.Cli;
 
-/// <summary>
-/// The API's JSON conventions (KeySell.Web's ApiSetup.ConfigureJson), which the CLI cannot reference: a script
-/// that reads <c>--json</c> output sees the same names and ids as one that calls <c>/api</c>. Keep the two in step.
-/// </summary>
+/// <summary>The API's JSON conventions (<see cref="ApiJson"/>) for <c>--json</c>: a script sees the same names and ids as from <c>/api</c>.</summary>
 public static class JsonConventions
 {
     public static readonly JsonSerializerOptions Api = Create(indented: true);
@@ -18,16 +13,8 @@ public static class JsonConventions
 
     private static JsonSerializerOptions Create(bool indented)
     {
-        var json = new JsonSerializerOptions
-        {
-            PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-            DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-            UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-            // Chinese names go out as characters, not \u escapes.
-            Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
-            WriteIndented = indented,
-        };
-        json.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
+        var json = new JsonSerializerOptions { WriteIndented = indented };
+        ApiJson.Apply(json);
         json.MakeReadOnly(populateMissingResolver: true);
         return json;
     }

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using KeySell.Application.Data;
 using KeySell.Application.Identity;
 using KeySell.Domain.Colleagues;
@@ -46,7 +45,7 @@ public static class SeedDemoTeam
                      })
             {
                 var colleague = await db.Colleagues.FirstAsync(c => c.Email == email, ct);
-                var password = RandomNumberGenerator.GetString("abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789", 12) + "-4Dm";
+                var password = GeneratedPasswords.New();
                 var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, ColleagueId = colleague.Id, Role = role, LockoutEnabled = true };
                 var created = await users.CreateAsync(user, password);
                 if (!created.Succeeded) throw new InvalidOperationException("Cannot create the demo user " + email + ": " + string.Join(" ", created.Errors.Select(e => e.Description)));

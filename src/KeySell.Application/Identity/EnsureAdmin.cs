@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using KeySell.Application.Data;
 using KeySell.Domain.Colleagues;
 using KeySell.Domain.Teams;
@@ -25,7 +24,7 @@ public static class EnsureAdmin
             if (first is not null) return new Outcome(first.Email!, first.ColleagueId, null);
 
             var email = string.IsNullOrWhiteSpace(command.Email) ? DefaultEmail : command.Email.Trim();
-            var generated = string.IsNullOrEmpty(command.Password) ? GeneratePassword() : null;
+            var generated = string.IsNullOrEmpty(command.Password) ? GeneratedPasswords.New() : null;
             var colleague = await db.Colleagues.FirstOrDefaultAsync(c => c.Email == email)
                 ?? db.Colleagues.Add(new Colleague { Name = "Administrator", Title = "KeySell admin", Email = email }).Entity;
             await db.SaveChangesAsync();
@@ -42,14 +41,6 @@ public static class EnsureAdmin
                 throw new InvalidOperationException(
                     "Cannot create the KeySell admin: " + string.Join(" ", result.Errors.Select(e => e.Description)) +
                     " Check KeySell__Admin__Email and KeySell__Admin__Password.");
-        }
-
-        private static string GeneratePassword()
-        {
-            const string alphabet = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-            var core = RandomNumberGenerator.GetString(alphabet, 16);
-            // Identity's default rules want a digit, upper, lower and a symbol.
-            return core + "-7Kq";
         }
     }
 }

@@ -1,3 +1,4 @@
+using KeySell.Application.Common;
 using KeySell.Application.Data;
 using KeySell.Application.Security;
 using Microsoft.EntityFrameworkCore;
@@ -19,8 +20,8 @@ public sealed class Sessions(AppDbContext db, TimeProvider time, IClientAddress 
             UserId = userId,
             CreatedAt = now,
             LastSeenAt = now,
-            UserAgent = Cut(userAgent, UserSession.UserAgentMaxLength),
-            Ip = Cut(client.Ip, UserSession.IpMaxLength),
+            UserAgent = Texts.Cut(userAgent, UserSession.UserAgentMaxLength),
+            Ip = Texts.Cut(client.Ip, UserSession.IpMaxLength),
         };
         db.UserSessions.Add(session);
         await db.SaveChangesAsync(ct);
@@ -83,7 +84,6 @@ public sealed class Sessions(AppDbContext db, TimeProvider time, IClientAddress 
         return await RotateAsync(id.ToString(), current, ct) == RefreshOutcome.Rotated ? current + 1 : null;
     }
 
-    private static string? Cut(string? text, int max) => text is { Length: > 0 } && text.Length > max ? text[..max] : text;
 }
 
 public enum SessionState

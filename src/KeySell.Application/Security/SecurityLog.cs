@@ -1,3 +1,4 @@
+using KeySell.Application.Common;
 using KeySell.Application.Data;
 
 namespace KeySell.Application.Security;
@@ -15,12 +16,11 @@ public sealed class SecurityLog(AppDbContext db, TimeProvider time, IClientAddre
             At = time.GetUtcNow(),
             Kind = kind,
             UserId = userId,
-            Email = Cut(email, SecurityEvent.EmailMaxLength),
-            Ip = Cut(client.Ip, SecurityEvent.IpMaxLength),
-            Detail = Cut(detail, SecurityEvent.DetailMaxLength),
+            Email = Texts.Cut(email, SecurityEvent.EmailMaxLength),
+            Ip = Texts.Cut(client.Ip, SecurityEvent.IpMaxLength),
+            Detail = Texts.Cut(detail, SecurityEvent.DetailMaxLength),
         });
         await db.SaveChangesAsync(ct);
     }
 
-    private static string? Cut(string? text, int max) => text is { Length: > 0 } && text.Length > max ? text[..max] : text;
 }

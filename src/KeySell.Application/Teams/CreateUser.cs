@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using KeySell.Application.Common;
 using KeySell.Application.Data;
 using KeySell.Application.Identity;
@@ -39,7 +38,7 @@ public static class CreateUser
                 validation.Add("email", Messages.Format("UserExists", email));
             if (validation.HasErrors) return validation.ToError();
 
-            var password = string.IsNullOrEmpty(command.Password) ? TemporaryPassword() : command.Password;
+            var password = string.IsNullOrEmpty(command.Password) ? GeneratedPasswords.New() : command.Password;
             var passwordProblems = new List<string>();
             foreach (var validator in users.PasswordValidators)
             {
@@ -80,12 +79,5 @@ public static class CreateUser
             await transaction.CommitAsync(ct);
             return new Created(user.Id, email, colleague.Name, user.Role, false, colleague.Id, string.IsNullOrEmpty(command.Password) ? password : null);
         }
-    }
-
-    /// <summary>16 letters and digits from an alphabet without look-alikes, plus what Identity's rules ask for.</summary>
-    internal static string TemporaryPassword()
-    {
-        const string alphabet = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-        return RandomNumberGenerator.GetString(alphabet, 16) + "-7Kq";
     }
 }

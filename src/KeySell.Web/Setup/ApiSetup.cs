@@ -1,7 +1,3 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
-using System.Text.Unicode;
-using System.Text.Json.Serialization;
 using KeySell.Application.Common;
 using KeySell.Web.Api;
 using Microsoft.AspNetCore.Diagnostics;
@@ -17,21 +13,10 @@ public static class ApiSetup
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
             context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier);
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
-        builder.Services.Configure<JsonOptions>(options => ConfigureJson(options.SerializerOptions));
+        builder.Services.Configure<JsonOptions>(options => ApiJson.Apply(options.SerializerOptions));
         // A body that does not parse throws, so the exception handler can answer with the reason.
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         builder.Services.AddOpenApi(options => options.AddOperationTransformer(Paging.Describe));
-    }
-
-    public static void ConfigureJson(JsonSerializerOptions json)
-    {
-        json.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
-        json.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
-        // A misspelt field is an error, never silently dropped data.
-        json.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
-        // Chinese names and messages go out as characters, not \u escapes; HTML-sensitive ones stay escaped.
-        json.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
-        json.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
     }
 
     public static void UseKeySellPipeline(this WebApplication app)
