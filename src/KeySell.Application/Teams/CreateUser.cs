@@ -52,8 +52,8 @@ public static class CreateUser
             }
 
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var linked = await db.Users.Where(u => u.ColleagueId != null).Select(u => u.ColleagueId!.Value).ToListAsync(ct);
-            var colleague = await db.Colleagues.Where(c => c.Email == email && !linked.Contains(c.Id)).OrderBy(c => c.Id).FirstOrDefaultAsync(ct);
+            var colleague = await db.Colleagues.Where(c => c.Email == email && !db.Users.Any(u => u.ColleagueId == c.Id))
+                .OrderBy(c => c.Id).FirstOrDefaultAsync(ct);
             if (colleague is null)
             {
                 colleague = new Colleague { Name = command.Name!.Trim(), Email = email };
