@@ -45,6 +45,8 @@ public sealed class CliHost(IEnumerable<KeyValuePair<string, string?>>? settings
     /// <summary>Applies pending migrations and names them, oldest first.</summary>
     public static async Task<IReadOnlyList<string>> MigrateAsync(AppDbContext db, CancellationToken cancellationToken)
     {
+        // The same lock as a starting server's, so 'keysell migrate' can run beside one.
+        await using var startupLock = await StartupLock.AcquireAsync(db, TimeSpan.FromMinutes(5), cancellationToken);
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         if (pending.Count > 0) await db.Database.MigrateAsync(cancellationToken);
         return pending;

@@ -16,6 +16,9 @@ public static class DatabaseStartup
         services.GetRequiredService<WebActor>().ActAsOperator("system");
         var db = services.GetRequiredService<AppDbContext>();
         var options = services.GetRequiredService<KeySellOptions>();
+        // Several servers may start at once on one empty database: one migrates and seeds, the
+        // others wait, then find the admin and a database that is no longer new.
+        await using var startupLock = await StartupLock.AcquireAsync(db, TimeSpan.FromMinutes(5));
         await db.Database.MigrateAsync();
         // A database nobody has signed in to yet is new: only then does the demo go in, so a team
         // that deleted the demo never sees it come back.
