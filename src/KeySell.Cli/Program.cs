@@ -45,6 +45,7 @@ public static class Program
             ShareCommands.Unshare(host, terminal),
             ShareCommands.AccountTeam(host, terminal),
         };
+        foreach (var command in BackupCommands.Create(host, terminal)) root.Subcommands.Add(command);
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0 && parsed.Action is not { ClearsParseErrors: true })
