@@ -22,6 +22,9 @@ public static class InputLimits
     /// <summary>The highest page a list answers; with <see cref="MaxPageSize"/> the offset stays far below <see cref="int.MaxValue"/>.</summary>
     public const int MaxPage = 1_000_000;
 
+    /// <summary>An <c>Idempotency-Key</c> header, in characters (visible ASCII): room for a UUID or a client's own scheme.</summary>
+    public const int IdempotencyKeyLength = 255;
+
     /// <summary>The most items one page of a list holds, so no call can ask for everything.</summary>
     public const int MaxPageSize = 200;
 }

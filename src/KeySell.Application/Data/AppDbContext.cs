@@ -2,6 +2,7 @@ using KeySell.Application.Access;
 using KeySell.Application.Common;
 using KeySell.Application.History;
 using KeySell.Application.Identity;
+using KeySell.Application.Retries;
 using KeySell.Application.Security;
 using KeySell.Domain.Accounts;
 using KeySell.Domain.BuyingInfluences;
@@ -46,6 +47,7 @@ public partial class AppDbContext(DbContextOptions<AppDbContext> options, TimePr
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();
+    public DbSet<IdempotentRequest> IdempotentRequests => Set<IdempotentRequest>();
 
     /// <summary>Who this context works for: the access rules, owners of new records and the history use it.</summary>
     public ICurrentUser Caller => caller;

@@ -1,4 +1,5 @@
 using KeySell.Application.History;
+using KeySell.Application.Retries;
 using KeySell.Domain.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -7,7 +8,7 @@ namespace KeySell.Application.Data;
 
 /// <summary>
 /// SQLite cannot compare or order DateTimeOffset text, yet the history is read "since" an instant
-/// and the recycle bin is purged "before" one. These moments are stored there as UTC ticks, which
+/// the recycle bin and the idempotency keys are purged "before" one. These moments are stored there as UTC ticks, which
 /// compare as numbers; PostgreSQL keeps its timestamptz.
 /// </summary>
 internal static class SqliteMoments
@@ -15,6 +16,7 @@ internal static class SqliteMoments
     public static void Apply(ModelBuilder builder)
     {
         builder.Entity<ChangeRecord>().Property(c => c.At).HasConversion(new DateTimeOffsetToBinaryConverter());
+        builder.Entity<IdempotentRequest>().Property(r => r.StartedAt).HasConversion(new DateTimeOffsetToBinaryConverter());
         foreach (var type in builder.Model.GetEntityTypes().Where(t => typeof(IRecyclable).IsAssignableFrom(t.ClrType)))
             builder.Entity(type.ClrType).Property(nameof(IRecyclable.DeletedAt)).HasConversion(new DateTimeOffsetToBinaryConverter());
     }

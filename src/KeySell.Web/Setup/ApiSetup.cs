@@ -34,6 +34,8 @@ public static class ApiSetup
         app.UseAntiforgery();
         // After authorization, so a caller who may not call the endpoint costs no body reading.
         app.Use(RequestBodyLimit.Enforce);
+        // After the body is held and checked: a retried POST is answered from the first attempt's answer.
+        app.UseKeySellIdempotencyKeys();
     }
 
     public static void MapKeySellApi(this WebApplication app)
