@@ -161,6 +161,8 @@ namespace KeySell.Migrations.Postgres.Migrations
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
 
+                    b.HasIndex("Email", "Id");
+
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
@@ -303,11 +305,11 @@ namespace KeySell.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Name");
-
                     b.HasIndex("OwnerId");
 
                     b.HasIndex("ParentAccountId");
+
+                    b.HasIndex("DeletedAt", "Name", "Id");
 
                     b.ToTable("Accounts");
                 });
@@ -485,7 +487,7 @@ namespace KeySell.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Name");
+                    b.HasIndex("Name", "Id");
 
                     b.ToTable("Colleagues");
                 });
@@ -609,9 +611,11 @@ namespace KeySell.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AccountId");
+                    b.HasIndex("AccountId", "Name", "Id");
 
-                    b.HasIndex("OwnerId");
+                    b.HasIndex("DeletedAt", "Name", "Id");
+
+                    b.HasIndex("OwnerId", "Name", "Id");
 
                     b.ToTable("Opportunities");
                 });
@@ -765,11 +769,13 @@ namespace KeySell.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DeletedAt");
+
                     b.HasIndex("DepartmentId");
 
                     b.HasIndex("ReportsToId");
 
-                    b.HasIndex("AccountId", "Name");
+                    b.HasIndex("AccountId", "Name", "Id");
 
                     b.ToTable("People");
                 });

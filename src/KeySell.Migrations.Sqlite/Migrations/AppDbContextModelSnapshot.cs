@@ -154,6 +154,8 @@ namespace KeySell.Migrations.Sqlite.Migrations
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
 
+                    b.HasIndex("Email", "Id");
+
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
@@ -294,11 +296,11 @@ namespace KeySell.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Name");
-
                     b.HasIndex("OwnerId");
 
                     b.HasIndex("ParentAccountId");
+
+                    b.HasIndex("DeletedAt", "Name", "Id");
 
                     b.ToTable("Accounts");
                 });
@@ -476,7 +478,7 @@ namespace KeySell.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Name");
+                    b.HasIndex("Name", "Id");
 
                     b.ToTable("Colleagues");
                 });
@@ -600,9 +602,11 @@ namespace KeySell.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AccountId");
+                    b.HasIndex("AccountId", "Name", "Id");
 
-                    b.HasIndex("OwnerId");
+                    b.HasIndex("DeletedAt", "Name", "Id");
+
+                    b.HasIndex("OwnerId", "Name", "Id");
 
                     b.ToTable("Opportunities");
                 });
@@ -756,11 +760,13 @@ namespace KeySell.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DeletedAt");
+
                     b.HasIndex("DepartmentId");
 
                     b.HasIndex("ReportsToId");
 
-                    b.HasIndex("AccountId", "Name");
+                    b.HasIndex("AccountId", "Name", "Id");
 
                     b.ToTable("People");
                 });

@@ -30,8 +30,11 @@ internal sealed class OpportunityConfiguration : IEntityTypeConfiguration<Opport
         builder.HasMany(o => o.Objections).WithOne().HasForeignKey(x => x.OpportunityId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(o => o.Shares).WithOne().HasForeignKey(s => s.OpportunityId).OnDelete(DeleteBehavior.Cascade);
         builder.Property(o => o.DeletedBy).HasMaxLength(256);
-        builder.HasIndex(o => o.OwnerId);
-        builder.HasIndex(o => o.AccountId);
+        // The pipeline pages by (Name, Id) (decision 0012): everything, one owner's or one account's deals, and the recycle
+        // bin; the access rules and the account filter find an account's deals by the AccountId prefix.
+        builder.HasIndex(o => new { o.DeletedAt, o.Name, o.Id });
+        builder.HasIndex(o => new { o.OwnerId, o.Name, o.Id });
+        builder.HasIndex(o => new { o.AccountId, o.Name, o.Id });
     }
 }
 
