@@ -79,8 +79,8 @@ public static class SearchSql
 
     /// <summary>
     /// PostgreSQL: a GIN index on an immutable function returning the text's grams as an array; PostgreSQL keeps it
-    /// with the row, so nothing else maintains it. (pg_trgm needs three characters and, under the C locale, treats
-    /// Chinese characters as separators: decision 0012.)
+    /// with the row, so nothing else maintains it. (pg_trgm finds nothing by index for one or two characters, and
+    /// needs an extension: decision 0012.)
     /// </summary>
     public static class Postgres
     {
