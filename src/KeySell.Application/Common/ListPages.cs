@@ -21,6 +21,9 @@ public static class ListPages
     public const int ExactUpTo = 10_000;
     public const int SampleSize = 10_000;
 
+    /// <summary>Offsets past this read the page's ids first, then its rows.</summary>
+    public const int DeferredFrom = 1_000;
+
     /// <param name="rows">The list's rows, filtered (access rules, recycle bin, search) but not ordered.</param>
     /// <param name="table">The same record type with no filter at all: only its ids, in id order, are read as the sample.</param>
     /// <param name="tableName">The table, for its size estimate.</param>
@@ -54,6 +57,15 @@ public static class ListPages
             items = await Descending(rows, name, id).Skip(total - end).Take(end - page.Skip).Select(select).ToListAsync(ct);
             items.Reverse();
             more = end < total;
+        }
+        else if (page.Skip > DeferredFrom)
+        {
+            // Deep in a long list: the offset walks only the (Name, Id) index for the ids, and the page's rows are read
+            // for those ids alone (a "deferred join"), instead of building every skipped row.
+            var ids = Ascending(rows, name, id).Skip(page.Skip).Take(take + 1).Select(id);
+            items = await Ascending(rows.Where(Contains(ids, id)), name, id).Select(select).ToListAsync(ct);
+            more = items.Count > take;
+            if (more) items.RemoveAt(take);
         }
         else
         {
@@ -111,7 +123,10 @@ public static class ListPages
     private static Expression<Func<TEntity, bool>> After<TEntity>(
         Expression<Func<TEntity, string>> name, Expression<Func<TEntity, Guid>> id, string afterName, Guid afterId)
     {
-        Expression<Func<string, Guid, bool>> template = (n, i) => string.Compare(n, afterName) > 0 || (n == afterName && i.CompareTo(afterId) > 0);
+        // "name >= last" first: both databases take it as where the index range starts (an OR alone is only a filter on
+        // PostgreSQL, which would walk the index from its beginning); the OR then drops the rows up to the last one read.
+        Expression<Func<string, Guid, bool>> template = (n, i) =>
+            string.Compare(n, afterName) >= 0 && (string.Compare(n, afterName) > 0 || i.CompareTo(afterId) > 0);
         var row = name.Parameters[0];
         var idBody = ReplacingExpressionVisitor.Replace(id.Parameters[0], row, id.Body);
         var body = ReplacingExpressionVisitor.Replace(template.Parameters[0], name.Body, template.Body);

@@ -305,11 +305,15 @@ namespace KeySell.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("\"DeletedAt\" IS NOT NULL");
+
                     b.HasIndex("OwnerId");
 
                     b.HasIndex("ParentAccountId");
 
-                    b.HasIndex("DeletedAt", "Name", "Id");
+                    b.HasIndex("Name", "Id")
+                        .HasFilter("\"DeletedAt\" IS NULL");
 
                     b.ToTable("Accounts");
                 });
@@ -611,9 +615,13 @@ namespace KeySell.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AccountId", "Name", "Id");
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("\"DeletedAt\" IS NOT NULL");
 
-                    b.HasIndex("DeletedAt", "Name", "Id");
+                    b.HasIndex("Name", "Id")
+                        .HasFilter("\"DeletedAt\" IS NULL");
+
+                    b.HasIndex("AccountId", "Name", "Id");
 
                     b.HasIndex("OwnerId", "Name", "Id");
 
@@ -769,7 +777,8 @@ namespace KeySell.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DeletedAt");
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("\"DeletedAt\" IS NOT NULL");
 
                     b.HasIndex("DepartmentId");
 

@@ -296,11 +296,15 @@ namespace KeySell.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("\"DeletedAt\" IS NOT NULL");
+
                     b.HasIndex("OwnerId");
 
                     b.HasIndex("ParentAccountId");
 
-                    b.HasIndex("DeletedAt", "Name", "Id");
+                    b.HasIndex("Name", "Id")
+                        .HasFilter("\"DeletedAt\" IS NULL");
 
                     b.ToTable("Accounts");
                 });
@@ -602,9 +606,13 @@ namespace KeySell.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AccountId", "Name", "Id");
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("\"DeletedAt\" IS NOT NULL");
 
-                    b.HasIndex("DeletedAt", "Name", "Id");
+                    b.HasIndex("Name", "Id")
+                        .HasFilter("\"DeletedAt\" IS NULL");
+
+                    b.HasIndex("AccountId", "Name", "Id");
 
                     b.HasIndex("OwnerId", "Name", "Id");
 
@@ -760,7 +768,8 @@ namespace KeySell.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DeletedAt");
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("\"DeletedAt\" IS NOT NULL");
 
                     b.HasIndex("DepartmentId");
 

@@ -30,6 +30,6 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         builder.Property(p => p.DeletedBy).HasMaxLength(256);
         builder.HasIndex(p => new { p.AccountId, p.Name, p.Id });
         // The recycle bin lists what was deleted.
-        builder.HasIndex(p => p.DeletedAt);
+        builder.HasIndex(p => p.DeletedAt).HasFilter(OpportunityConfiguration.BinnedRows);
     }
 }

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace KeySell.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261130022339_ListsAtScale")]
+    [Migration("20261130025454_ListsAtScale")]
     partial class ListsAtScale
     {
         /// <inheritdoc />
@@ -299,11 +299,15 @@ namespace KeySell.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("\"DeletedAt\" IS NOT NULL");
+
                     b.HasIndex("OwnerId");
 
                     b.HasIndex("ParentAccountId");
 
-                    b.HasIndex("DeletedAt", "Name", "Id");
+                    b.HasIndex("Name", "Id")
+                        .HasFilter("\"DeletedAt\" IS NULL");
 
                     b.ToTable("Accounts");
                 });
@@ -605,9 +609,13 @@ namespace KeySell.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AccountId", "Name", "Id");
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("\"DeletedAt\" IS NOT NULL");
 
-                    b.HasIndex("DeletedAt", "Name", "Id");
+                    b.HasIndex("Name", "Id")
+                        .HasFilter("\"DeletedAt\" IS NULL");
+
+                    b.HasIndex("AccountId", "Name", "Id");
 
                     b.HasIndex("OwnerId", "Name", "Id");
 
@@ -763,7 +771,8 @@ namespace KeySell.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DeletedAt");
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("\"DeletedAt\" IS NOT NULL");
 
                     b.HasIndex("DepartmentId");
 

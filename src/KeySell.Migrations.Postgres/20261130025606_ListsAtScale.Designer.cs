@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace KeySell.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261130022409_ListsAtScale")]
+    [Migration("20261130025606_ListsAtScale")]
     partial class ListsAtScale
     {
         /// <inheritdoc />
@@ -308,11 +308,15 @@ namespace KeySell.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("\"DeletedAt\" IS NOT NULL");
+
                     b.HasIndex("OwnerId");
 
                     b.HasIndex("ParentAccountId");
 
-                    b.HasIndex("DeletedAt", "Name", "Id");
+                    b.HasIndex("Name", "Id")
+                        .HasFilter("\"DeletedAt\" IS NULL");
 
                     b.ToTable("Accounts");
                 });
@@ -614,9 +618,13 @@ namespace KeySell.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AccountId", "Name", "Id");
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("\"DeletedAt\" IS NOT NULL");
 
-                    b.HasIndex("DeletedAt", "Name", "Id");
+                    b.HasIndex("Name", "Id")
+                        .HasFilter("\"DeletedAt\" IS NULL");
+
+                    b.HasIndex("AccountId", "Name", "Id");
 
                     b.HasIndex("OwnerId", "Name", "Id");
 
@@ -772,7 +780,8 @@ namespace KeySell.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DeletedAt");
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("\"DeletedAt\" IS NOT NULL");
 
                     b.HasIndex("DepartmentId");
 

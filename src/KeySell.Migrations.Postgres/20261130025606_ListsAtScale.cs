@@ -38,7 +38,8 @@ namespace KeySell.Migrations.Postgres.Migrations
             migrationBuilder.CreateIndex(
                 name: "IX_People_DeletedAt",
                 table: "People",
-                column: "DeletedAt");
+                column: "DeletedAt",
+                filter: "\"DeletedAt\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Opportunities_AccountId_Name_Id",
@@ -46,9 +47,16 @@ namespace KeySell.Migrations.Postgres.Migrations
                 columns: new[] { "AccountId", "Name", "Id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Opportunities_DeletedAt_Name_Id",
+                name: "IX_Opportunities_DeletedAt",
                 table: "Opportunities",
-                columns: new[] { "DeletedAt", "Name", "Id" });
+                column: "DeletedAt",
+                filter: "\"DeletedAt\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Opportunities_Name_Id",
+                table: "Opportunities",
+                columns: new[] { "Name", "Id" },
+                filter: "\"DeletedAt\" IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Opportunities_OwnerId_Name_Id",
@@ -66,11 +74,18 @@ namespace KeySell.Migrations.Postgres.Migrations
                 columns: new[] { "Email", "Id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Accounts_DeletedAt_Name_Id",
+                name: "IX_Accounts_DeletedAt",
                 table: "Accounts",
-                columns: new[] { "DeletedAt", "Name", "Id" });
+                column: "DeletedAt",
+                filter: "\"DeletedAt\" IS NOT NULL");
 
-            // Hand-written: the name search indexes (decision 0012).
+            migrationBuilder.CreateIndex(
+                name: "IX_Accounts_Name_Id",
+                table: "Accounts",
+                columns: new[] { "Name", "Id" },
+                filter: "\"DeletedAt\" IS NULL");
+
+            // Hand-written: the name search (decision 0012).
             foreach (var sql in KeySell.Application.Data.Sql.SearchSql.Postgres.Up) migrationBuilder.Sql(sql);
         }
 
@@ -92,7 +107,11 @@ namespace KeySell.Migrations.Postgres.Migrations
                 table: "Opportunities");
 
             migrationBuilder.DropIndex(
-                name: "IX_Opportunities_DeletedAt_Name_Id",
+                name: "IX_Opportunities_DeletedAt",
+                table: "Opportunities");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Opportunities_Name_Id",
                 table: "Opportunities");
 
             migrationBuilder.DropIndex(
@@ -108,7 +127,11 @@ namespace KeySell.Migrations.Postgres.Migrations
                 table: "AspNetUsers");
 
             migrationBuilder.DropIndex(
-                name: "IX_Accounts_DeletedAt_Name_Id",
+                name: "IX_Accounts_DeletedAt",
+                table: "Accounts");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Accounts_Name_Id",
                 table: "Accounts");
 
             migrationBuilder.CreateIndex(
