@@ -34,6 +34,7 @@ public static class Program
         {
             MigrateCommand.Create(host, terminal),
             SeedDemoCommand.Create(host, terminal),
+            GenerateDataCommand.Create(host, terminal),
             SheetCommands.Create(host, terminal),
             AnalyzeCommand.Create(host, terminal, TimeProvider.System),
             GenerateSheetsCommand.Create(terminal),

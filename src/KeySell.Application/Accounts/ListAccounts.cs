@@ -25,26 +25,30 @@ public static class ListAccounts
     {
         public async Task<Result<Paged<AccountSummary>>> Handle(Query query, CancellationToken ct)
         {
+            var search = TextSearch.Normalize(query.Search);
+            if (!search.Succeeded) return search.Error!;
             var accounts = db.Accounts.AsNoTracking();
-            if (!string.IsNullOrWhiteSpace(query.Search))
+            if (search.Value is { } text)
             {
-                // lower() on both sides behaves the same on SQLite and PostgreSQL, unlike LIKE/ILIKE.
-                var text = query.Search.Trim().ToLower();
+                // The gram index narrows to candidates; lower() on both sides then decides, the same on SQLite and
+                // PostgreSQL, unlike LIKE/ILIKE.
+                if (TextSearch.Indexable(db, text))
+                {
+                    var candidates = TextSearch.AccountCandidates(db, text);
+                    accounts = accounts.Where(a => candidates.Contains(a.Id));
+                }
                 accounts = accounts.Where(a => a.Name.ToLower().Contains(text)
                     || (a.Industry != null && a.Industry.ToLower().Contains(text))
                     || (a.Region != null && a.Region.ToLower().Contains(text)));
             }
 
-            var total = await accounts.CountAsync(ct);
-            var items = await accounts
-                .OrderBy(a => a.Name).ThenBy(a => a.Id)
-                .Skip(query.Page.Skip).Take(query.Page.Take)
-                .Select(a => new AccountSummary(
+            return await ListPages.ByNameAsync(db, accounts, db.Accounts.IgnoreQueryFilters(), "Accounts", query.Page,
+                a => a.Name, a => a.Id,
+                a => new AccountSummary(
                     a.Id, a.Name, a.Industry, a.Size, a.Region, a.IdealCustomerScore,
                     a.ParentAccount == null ? null : new AccountRef(a.ParentAccount.Id, a.ParentAccount.Name),
-                    a.People.Count, db.Opportunities.Count(o => o.AccountId == a.Id), a.Version))
-                .ToListAsync(ct);
-            return new Paged<AccountSummary>(items, total);
+                    a.People.Count, db.Opportunities.Count(o => o.AccountId == a.Id), a.Version),
+                a => new ListCursor(a.Name, a.Id), ct);
         }
     }
 }

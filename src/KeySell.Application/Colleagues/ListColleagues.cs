@@ -13,18 +13,15 @@ public static class ListColleagues
     {
         public async Task<Result<Paged<ColleagueDetail>>> Handle(Query query, CancellationToken ct)
         {
+            var search = TextSearch.Normalize(query.Search);
+            if (!search.Succeeded) return search.Error!;
             var colleagues = db.Colleagues.AsNoTracking();
-            if (!string.IsNullOrWhiteSpace(query.Search))
-            {
-                var text = query.Search.Trim().ToLower();
+            if (search.Value is { } text)
                 colleagues = colleagues.Where(c => c.Name.ToLower().Contains(text) || (c.Title != null && c.Title.ToLower().Contains(text)));
-            }
-            var total = await colleagues.CountAsync(ct);
-            var items = await colleagues.OrderBy(c => c.Name).ThenBy(c => c.Id)
-                .Skip(query.Page.Skip).Take(query.Page.Take)
-                .Select(c => new ColleagueDetail(c.Id, c.Name, c.Title, c.Email, c.Version))
-                .ToListAsync(ct);
-            return new Paged<ColleagueDetail>(items, total);
+            return await ListPages.ByNameAsync(db, colleagues, db.Colleagues.IgnoreQueryFilters(), "Colleagues", query.Page,
+                c => c.Name, c => c.Id,
+                c => new ColleagueDetail(c.Id, c.Name, c.Title, c.Email, c.Version),
+                c => new ListCursor(c.Name, c.Id), ct);
         }
     }
 }

@@ -27,4 +27,10 @@ public static class InputLimits
 
     /// <summary>The most items one page of a list holds, so no call can ask for everything.</summary>
     public const int MaxPageSize = 200;
+
+    /// <summary>A list cursor's text: the id and a name of at most 200 characters (up to 800 UTF-8 bytes), base64url encoded, fit well within.</summary>
+    public const int MaxCursorLength = 1_200;
+
+    /// <summary>A search text in a list, in characters; names are at most 200.</summary>
+    public const int MaxSearchLength = 200;
 }

@@ -28,25 +28,30 @@ public static class ListOpportunities
     {
         public async Task<Result<Paged<OpportunitySummary>>> Handle(Query query, CancellationToken ct)
         {
+            var search = TextSearch.Normalize(query.Search);
+            if (!search.Succeeded) return search.Error!;
             var opportunities = db.Opportunities.AsNoTracking();
-            if (!string.IsNullOrWhiteSpace(query.Search))
+            if (search.Value is { } text)
             {
-                // lower() on both sides: SQLite's LIKE and PostgreSQL's differ in case rules, lower() does not.
-                var text = query.Search.Trim().ToLower();
+                // The gram indexes narrow to candidates (by deal name, or by account name); lower() on both sides then
+                // decides, the same on SQLite and PostgreSQL, unlike LIKE/ILIKE.
+                if (TextSearch.Indexable(db, text))
+                {
+                    var byName = TextSearch.OpportunityCandidates(db, text);
+                    var byAccount = TextSearch.AccountCandidates(db, text);
+                    opportunities = opportunities.Where(o => byName.Contains(o.Id) || byAccount.Contains(o.AccountId));
+                }
                 opportunities = opportunities.Where(o => o.Name.ToLower().Contains(text) || o.Account!.Name.ToLower().Contains(text));
             }
             if (query.AccountId is { } accountId) opportunities = opportunities.Where(o => o.AccountId == accountId);
             if (query.OwnerId is { } ownerId) opportunities = opportunities.Where(o => o.OwnerId == ownerId);
 
-            var total = await opportunities.CountAsync(ct);
-            var items = await opportunities
-                .OrderBy(o => o.Name).ThenBy(o => o.Id)
-                .Skip(query.Page.Skip).Take(query.Page.Take)
-                .Select(o => new OpportunitySummary(
+            return await ListPages.ByNameAsync(db, opportunities, db.Opportunities.IgnoreQueryFilters(), "Opportunities", query.Page,
+                o => o.Name, o => o.Id,
+                o => new OpportunitySummary(
                     o.Id, o.Name, o.AccountId, o.Account!.Name, o.FunnelLevel, o.Objective.Amount, o.Objective.Currency,
-                    o.Objective.CloseDate, o.OwnerId, o.Owner != null ? o.Owner.Name : null, o.Influences.Count, o.Version))
-                .ToListAsync(ct);
-            return new Paged<OpportunitySummary>(items, total);
+                    o.Objective.CloseDate, o.OwnerId, o.Owner != null ? o.Owner.Name : null, o.Influences.Count, o.Version),
+                o => new ListCursor(o.Name, o.Id), ct);
         }
     }
 }

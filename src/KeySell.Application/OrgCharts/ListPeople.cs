@@ -15,18 +15,16 @@ public static class ListPeople
         public async Task<Result<Paged<PersonSummary>>> Handle(Query query, CancellationToken ct)
         {
             if (!await db.Accounts.AnyAsync(a => a.Id == query.AccountId, ct)) return Versions.NotFound("account", query.AccountId);
+            var search = TextSearch.Normalize(query.Search);
+            if (!search.Succeeded) return search.Error!;
+            // One account's people: the (AccountId, Name, Id) index orders them; a search reads only that account's rows.
             var people = db.People.AsNoTracking().Where(p => p.AccountId == query.AccountId);
-            if (!string.IsNullOrWhiteSpace(query.Search))
-            {
-                var text = query.Search.Trim().ToLower();
+            if (search.Value is { } text)
                 people = people.Where(p => p.Name.ToLower().Contains(text) || (p.Title != null && p.Title.ToLower().Contains(text)));
-            }
-            var total = await people.CountAsync(ct);
-            var items = await people.OrderBy(p => p.Name).ThenBy(p => p.Id)
-                .Skip(query.Page.Skip).Take(query.Page.Take)
-                .Select(p => new PersonSummary(p.Id, p.Name, p.Title, p.DepartmentId, p.ReportsToId, p.Status, p.Version))
-                .ToListAsync(ct);
-            return new Paged<PersonSummary>(items, total);
+            return await ListPages.ByNameAsync(db, people, db.People.IgnoreQueryFilters(), "People", query.Page,
+                p => p.Name, p => p.Id,
+                p => new PersonSummary(p.Id, p.Name, p.Title, p.DepartmentId, p.ReportsToId, p.Status, p.Version),
+                p => new ListCursor(p.Name, p.Id), ct);
         }
     }
 }

@@ -154,6 +154,8 @@ namespace KeySell.Migrations.Sqlite.Migrations
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
 
+                    b.HasIndex("Email", "Id");
+
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
@@ -346,11 +348,15 @@ namespace KeySell.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Name");
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("\"DeletedAt\" IS NOT NULL");
 
                     b.HasIndex("OwnerId");
 
                     b.HasIndex("ParentAccountId");
+
+                    b.HasIndex("Name", "Id")
+                        .HasFilter("\"DeletedAt\" IS NULL");
 
                     b.ToTable("Accounts");
                 });
@@ -528,7 +534,7 @@ namespace KeySell.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Name");
+                    b.HasIndex("Name", "Id");
 
                     b.ToTable("Colleagues");
                 });
@@ -652,9 +658,15 @@ namespace KeySell.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AccountId");
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("\"DeletedAt\" IS NOT NULL");
 
-                    b.HasIndex("OwnerId");
+                    b.HasIndex("Name", "Id")
+                        .HasFilter("\"DeletedAt\" IS NULL");
+
+                    b.HasIndex("AccountId", "Name", "Id");
+
+                    b.HasIndex("OwnerId", "Name", "Id");
 
                     b.ToTable("Opportunities");
                 });
@@ -808,11 +820,14 @@ namespace KeySell.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("\"DeletedAt\" IS NOT NULL");
+
                     b.HasIndex("DepartmentId");
 
                     b.HasIndex("ReportsToId");
 
-                    b.HasIndex("AccountId", "Name");
+                    b.HasIndex("AccountId", "Name", "Id");
 
                     b.ToTable("People");
                 });

@@ -31,7 +31,8 @@ public sealed class Paging
         var errors = new Dictionary<string, string[]>();
         var page = Value(http, "page", 1, InputLimits.MaxPage, fallback: 1, errors);
         var size = Value(http, "pageSize", 1, InputLimits.MaxPageSize, fallback: PageRequest.DefaultSize, errors);
-        return ValueTask.FromResult<Paging?>(new Paging(new PageRequest(page, size), errors));
+        var cursor = Cursor(http, errors);
+        return ValueTask.FromResult<Paging?>(new Paging(new PageRequest(page, size, cursor), errors));
     }
 
     /// <summary>Added once to the API group: endpoints without a <see cref="Paging"/> parameter are left as they are.</summary>
@@ -57,6 +58,13 @@ public sealed class Paging
         operation.Parameters ??= [];
         operation.Parameters.Add(Parameter("page", 1, InputLimits.MaxPage, 1));
         operation.Parameters.Add(Parameter("pageSize", 1, InputLimits.MaxPageSize, PageRequest.DefaultSize));
+        operation.Parameters.Add(new OpenApiParameter
+        {
+            Name = "cursor",
+            In = ParameterLocation.Query,
+            Description = "The nextCursor of the page before, where the list offers one: the next page at the cost of the first. Wins over page.",
+            Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = InputLimits.MaxCursorLength },
+        });
         return Task.CompletedTask;
     }
 
@@ -73,6 +81,16 @@ public sealed class Paging
             Maximum = max.ToString(CultureInfo.InvariantCulture),
         },
     };
+
+    /// <summary><c>cursor</c>: a previous page's <c>nextCursor</c>, as it was given; anything else is an error naming the field.</summary>
+    private static ListCursor? Cursor(HttpContext http, Dictionary<string, string[]> errors)
+    {
+        var values = http.Request.Query["cursor"];
+        if (values.Count == 0) return null;
+        if (values.Count == 1 && ListCursor.TryParse(values[0], out var cursor)) return cursor;
+        errors["cursor"] = [Messages.Format("Paging.BadCursor")];
+        return null;
+    }
 
     /// <summary>A missing value takes the default; anything but one whole number within bounds is an error (never wrapped or clamped).</summary>
     private static int Value(HttpContext http, string name, int min, int max, int fallback, Dictionary<string, string[]> errors)

@@ -309,7 +309,10 @@ public abstract class InputLimitsTests<TApp>(TApp app) : IClassFixture<TApp> whe
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync(Ct));
         var page = JsonNode.Parse(await response.Content.ReadAsStringAsync(Ct))!.AsObject();
-        page.Select(p => p.Key).ShouldBe(["items", "totalCount"], ignoreOrder: true);
+        // Every list answers the same shape; nextCursor is null where a list offers no cursor or has no page after.
+        page.Select(p => p.Key).ShouldBe(["items", "totalCount", "totalIsEstimate", "nextCursor"], ignoreOrder: true);
+        page["totalIsEstimate"]!.GetValue<bool>().ShouldBeFalse();
+        page["nextCursor"].ShouldBeNull();
         page["items"]!.AsArray().ShouldBeEmpty();
         page["totalCount"]!.GetValue<int>().ShouldBeGreaterThanOrEqualTo(0);
     }

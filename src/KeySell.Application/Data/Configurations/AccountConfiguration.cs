@@ -14,7 +14,9 @@ internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
         builder.Property(a => a.Size).HasMaxLength(Account.TextMaxLength);
         builder.Property(a => a.Region).HasMaxLength(Account.TextMaxLength);
         builder.Property(a => a.IdealCustomerScore).HasPrecision(4, 2);
-        builder.HasIndex(a => a.Name);
+        // The account list pages by (Name, Id) among the accounts not in the recycle bin (decision 0012).
+        builder.HasIndex(a => new { a.Name, a.Id }).HasFilter(OpportunityConfiguration.LiveRows);
+        builder.HasIndex(a => a.DeletedAt).HasFilter(OpportunityConfiguration.BinnedRows);
         builder.HasOne(a => a.ParentAccount).WithMany(a => a.Subsidiaries)
             .HasForeignKey(a => a.ParentAccountId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(a => a.Relations).WithOne().HasForeignKey(r => r.AccountId).OnDelete(DeleteBehavior.Cascade);

@@ -12,6 +12,6 @@ internal sealed class ColleagueConfiguration : IEntityTypeConfiguration<Colleagu
         builder.Property(c => c.Name).HasMaxLength(Colleague.NameMaxLength).IsRequired();
         builder.Property(c => c.Title).HasMaxLength(Colleague.NameMaxLength);
         builder.Property(c => c.Email).HasMaxLength(256);
-        builder.HasIndex(c => c.Name);
+        builder.HasIndex(c => new { c.Name, c.Id });
     }
 }

@@ -10,6 +10,12 @@ namespace KeySell.Application.Data.Configurations;
 
 internal sealed class OpportunityConfiguration : IEntityTypeConfiguration<Opportunity>
 {
+    /// <summary>The same SQL on SQLite and PostgreSQL; both use such an index when a query's WHERE holds the same term.</summary>
+    internal const string LiveRows = "\"DeletedAt\" IS NULL";
+
+    /// <summary>What the recycle bin lists: a small index, as the bin holds few rows.</summary>
+    internal const string BinnedRows = "\"DeletedAt\" IS NOT NULL";
+
     public void Configure(EntityTypeBuilder<Opportunity> builder)
     {
         builder.ConfigureAudit();
@@ -30,8 +36,13 @@ internal sealed class OpportunityConfiguration : IEntityTypeConfiguration<Opport
         builder.HasMany(o => o.Objections).WithOne().HasForeignKey(x => x.OpportunityId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(o => o.Shares).WithOne().HasForeignKey(s => s.OpportunityId).OnDelete(DeleteBehavior.Cascade);
         builder.Property(o => o.DeletedBy).HasMaxLength(256);
-        builder.HasIndex(o => o.OwnerId);
-        builder.HasIndex(o => o.AccountId);
+        // The pipeline pages by (Name, Id) (decision 0012): everything, one owner's or one account's deals; the access
+        // rules and the account filter find an account's deals by the AccountId prefix. Partial on the live rows:
+        // PostgreSQL does not order by an index whose first column is only fixed by "IS NULL".
+        builder.HasIndex(o => new { o.Name, o.Id }).HasFilter(LiveRows);
+        builder.HasIndex(o => o.DeletedAt).HasFilter(BinnedRows);
+        builder.HasIndex(o => new { o.OwnerId, o.Name, o.Id });
+        builder.HasIndex(o => new { o.AccountId, o.Name, o.Id });
     }
 }
 

@@ -28,6 +28,8 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         builder.HasOne(p => p.Department).WithMany().HasForeignKey(p => p.DepartmentId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne(p => p.ReportsTo).WithMany().HasForeignKey(p => p.ReportsToId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(p => p.DeletedBy).HasMaxLength(256);
-        builder.HasIndex(p => new { p.AccountId, p.Name });
+        builder.HasIndex(p => new { p.AccountId, p.Name, p.Id });
+        // The recycle bin lists what was deleted.
+        builder.HasIndex(p => p.DeletedAt).HasFilter(OpportunityConfiguration.BinnedRows);
     }
 }

@@ -58,5 +58,7 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
     public void Configure(EntityTypeBuilder<AppUser> builder)
     {
         builder.HasIndex(u => u.ColleagueId);
+        // The user list pages by (Email, Id).
+        builder.HasIndex(u => new { u.Email, u.Id });
     }
 }

@@ -1,0 +1,211 @@
+using System.Data.Common;
+using KeySell.Application.Data;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace KeySell.Application.Generation;
+
+/// <summary>
+/// Writes records straight to their tables, bypassing the change tracker, for millions of rows.
+/// The columns, names and stored forms come from the EF model itself (value converters for the
+/// method's ids, JSON lists and SQLite's tick columns included), so a row is stored exactly as a
+/// save through <see cref="AppDbContext"/> would store it. Not for the app's own writes: there is
+/// no access check and no history here, so only the operator's <c>generate-data</c> uses it.
+/// </summary>
+internal abstract class BulkRows : IAsyncDisposable
+{
+    private readonly Dictionary<Type, BulkTable> _tables = [];
+
+    protected BulkRows(AppDbContext db) => Db = db;
+
+    protected AppDbContext Db { get; }
+
+    public long Written { get; private set; }
+
+    public static async Task<BulkRows> OpenAsync(AppDbContext db, CancellationToken ct)
+    {
+        await db.Database.OpenConnectionAsync(ct);
+        BulkRows rows = db.Database.IsSqlite() ? new SqliteBulkRows(db) : new PostgresBulkRows(db);
+        await rows.BeginAsync(ct);
+        return rows;
+    }
+
+    public async Task WriteAsync<T>(IReadOnlyList<T> rows, CancellationToken ct) where T : class
+    {
+        if (rows.Count == 0) return;
+        if (!_tables.TryGetValue(typeof(T), out var table)) _tables[typeof(T)] = table = BulkTable.Of<T>(Db);
+        await WriteAsync(table, rows, ct);
+        Written += rows.Count;
+    }
+
+    /// <summary>Commits what was written and opens the next transaction: large transactions, bounded journal.</summary>
+    public abstract Task CommitAsync(CancellationToken ct);
+
+    protected abstract Task BeginAsync(CancellationToken ct);
+
+    protected abstract Task WriteAsync<T>(BulkTable table, IReadOnlyList<T> rows, CancellationToken ct) where T : class;
+
+    public virtual async ValueTask DisposeAsync() => await Db.Database.CloseConnectionAsync();
+}
+
+/// <summary>One table as the model maps it: column names and how to read each stored value from a record.</summary>
+internal sealed class BulkTable
+{
+    private BulkTable(string name, IReadOnlyList<BulkColumn> columns) => (Name, Columns) = (name, columns);
+
+    public string Name { get; }
+    public IReadOnlyList<BulkColumn> Columns { get; }
+
+    public static BulkTable Of<T>(AppDbContext db)
+    {
+        var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
+        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        var properties = entity.GetProperties().Cast<IProperty>()
+            .Concat(entity.GetComplexProperties().SelectMany(c => c.ComplexType.GetProperties()));
+        var columns = properties
+            .Select(p => new BulkColumn(p.GetColumnName(table)!, p.GetGetter(), p.GetRelationalTypeMapping()))
+            .ToList();
+        return new BulkTable(entity.GetTableName()!, columns);
+    }
+}
+
+internal sealed class BulkColumn(string name, IClrPropertyGetter getter, RelationalTypeMapping mapping)
+{
+    public string Name { get; } = name;
+    public RelationalTypeMapping Mapping { get; } = mapping;
+    public Type ProviderType { get; } = mapping.Converter?.ProviderClrType ?? mapping.ClrType;
+
+    /// <summary>The value as the database stores it (after the model's converter), or null.</summary>
+    private readonly ValueConverter? _converter = mapping.Converter;
+
+    public object? Read(object record)
+    {
+        var value = getter.GetClrValueUsingContainingEntity(record);
+        return value is null || _converter is null ? value : _converter.ConvertToProvider(value);
+    }
+}
+
+/// <summary>SQLite: one prepared INSERT per table, bound row by row inside a large transaction.</summary>
+internal sealed class SqliteBulkRows(AppDbContext db) : BulkRows(db)
+{
+    private readonly Dictionary<BulkTable, SqliteCommand> _inserts = [];
+    private SqliteTransaction? _transaction;
+
+    private SqliteConnection Connection => (SqliteConnection)Db.Database.GetDbConnection();
+
+    protected override async Task BeginAsync(CancellationToken ct)
+    {
+        // The app's own pragmas keep every commit durable; a bulk load that is rerun after a crash
+        // needs no fsync per transaction, and a bigger page cache keeps the id indexes in memory.
+        await using (var pragma = Connection.CreateCommand())
+        {
+            pragma.CommandText = "PRAGMA synchronous=OFF; PRAGMA cache_size=-524288; PRAGMA temp_store=MEMORY;";
+            await pragma.ExecuteNonQueryAsync(ct);
+        }
+        _transaction = Connection.BeginTransaction();
+    }
+
+    public override async Task CommitAsync(CancellationToken ct)
+    {
+        await _transaction!.CommitAsync(ct);
+        await _transaction.DisposeAsync();
+        _transaction = Connection.BeginTransaction();
+        foreach (var insert in _inserts.Values) insert.Transaction = _transaction;
+    }
+
+    protected override Task WriteAsync<T>(BulkTable table, IReadOnlyList<T> rows, CancellationToken ct)
+    {
+        if (!_inserts.TryGetValue(table, out var insert)) _inserts[table] = insert = Prepare(table);
+        var parameters = insert.Parameters;
+        var columns = table.Columns;
+        foreach (var row in rows)
+        {
+            for (var i = 0; i < columns.Count; i++) parameters[i].Value = columns[i].Read(row) ?? DBNull.Value;
+            insert.ExecuteNonQuery();
+        }
+        return Task.CompletedTask;
+    }
+
+    private SqliteCommand Prepare(BulkTable table)
+    {
+        var insert = Connection.CreateCommand();
+        insert.Transaction = _transaction;
+        insert.CommandText = $"INSERT INTO \"{table.Name}\" ({string.Join(", ", table.Columns.Select(c => $"\"{c.Name}\""))}) " +
+                             $"VALUES ({string.Join(", ", table.Columns.Select((_, i) => "@p" + i))})";
+        // The model's own mapping sets each parameter's type, as EF does for a SaveChanges.
+        for (var i = 0; i < table.Columns.Count; i++) insert.Parameters.Add(table.Columns[i].Mapping.CreateParameter(insert, "@p" + i, null, nullable: true));
+        insert.Prepare();
+        return insert;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        foreach (var insert in _inserts.Values) await insert.DisposeAsync();
+        if (_transaction is not null) await _transaction.DisposeAsync();
+        await base.DisposeAsync();
+    }
+}
+
+/// <summary>PostgreSQL: binary COPY per table and batch, inside one transaction per commit.</summary>
+internal sealed class PostgresBulkRows(AppDbContext db) : BulkRows(db)
+{
+    private readonly Dictionary<BulkTable, NpgsqlDbType[]> _types = [];
+    private NpgsqlTransaction? _transaction;
+
+    private NpgsqlConnection Connection => (NpgsqlConnection)Db.Database.GetDbConnection();
+
+    protected override async Task BeginAsync(CancellationToken ct) => _transaction = await Connection.BeginTransactionAsync(ct);
+
+    public override async Task CommitAsync(CancellationToken ct)
+    {
+        await _transaction!.CommitAsync(ct);
+        await _transaction.DisposeAsync();
+        _transaction = await Connection.BeginTransactionAsync(ct);
+    }
+
+    protected override async Task WriteAsync<T>(BulkTable table, IReadOnlyList<T> rows, CancellationToken ct)
+    {
+        if (!_types.TryGetValue(table, out var types)) _types[table] = types = table.Columns.Select(c => TypeOf(c.ProviderType)).ToArray();
+        var copy = $"COPY \"{table.Name}\" ({string.Join(", ", table.Columns.Select(c => $"\"{c.Name}\""))}) FROM STDIN (FORMAT BINARY)";
+        await using var importer = await Connection.BeginBinaryImportAsync(copy, ct);
+        var columns = table.Columns;
+        foreach (var row in rows)
+        {
+            await importer.StartRowAsync(ct);
+            for (var i = 0; i < columns.Count; i++)
+            {
+                var value = columns[i].Read(row);
+                if (value is null) await importer.WriteNullAsync(ct);
+                else await importer.WriteAsync(value, types[i], ct);
+            }
+        }
+        await importer.CompleteAsync(ct);
+    }
+
+    private static NpgsqlDbType TypeOf(Type type) => (Nullable.GetUnderlyingType(type) ?? type) switch
+    {
+        var t when t == typeof(Guid) => NpgsqlDbType.Uuid,
+        var t when t == typeof(string) => NpgsqlDbType.Text,
+        var t when t == typeof(int) => NpgsqlDbType.Integer,
+        var t when t == typeof(long) => NpgsqlDbType.Bigint,
+        var t when t == typeof(short) => NpgsqlDbType.Smallint,
+        var t when t == typeof(bool) => NpgsqlDbType.Boolean,
+        var t when t == typeof(decimal) => NpgsqlDbType.Numeric,
+        var t when t == typeof(double) => NpgsqlDbType.Double,
+        var t when t == typeof(DateTimeOffset) => NpgsqlDbType.TimestampTz,
+        var t when t == typeof(DateOnly) => NpgsqlDbType.Date,
+        var t when typeof(IEnumerable<string>).IsAssignableFrom(t) => NpgsqlDbType.Array | NpgsqlDbType.Text,
+        var t => throw new NotSupportedException($"generate-data cannot copy a {t.Name} column to PostgreSQL."),
+    };
+
+    public override async ValueTask DisposeAsync()
+    {
+        if (_transaction is not null) await _transaction.DisposeAsync();
+        await base.DisposeAsync();
+    }
+}
