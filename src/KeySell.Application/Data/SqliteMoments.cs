@@ -15,6 +15,8 @@ internal static class SqliteMoments
     public static void Apply(ModelBuilder builder)
     {
         builder.Entity<ChangeRecord>().Property(c => c.At).HasConversion(new DateTimeOffsetToBinaryConverter());
+        // Jobs are listed newest first.
+        builder.Entity<KeySell.Domain.Imports.ImportJob>().Property(j => j.CreatedAt).HasConversion(new DateTimeOffsetToBinaryConverter());
         foreach (var type in builder.Model.GetEntityTypes().Where(t => typeof(IRecyclable).IsAssignableFrom(t.ClrType)))
             builder.Entity(type.ClrType).Property(nameof(IRecyclable.DeletedAt)).HasConversion(new DateTimeOffsetToBinaryConverter());
     }

@@ -32,6 +32,7 @@ internal sealed class OpportunityConfiguration : IEntityTypeConfiguration<Opport
         builder.Property(o => o.DeletedBy).HasMaxLength(256);
         builder.HasIndex(o => o.OwnerId);
         builder.HasIndex(o => o.AccountId);
+        builder.ConfigureExternalId();
     }
 }
 

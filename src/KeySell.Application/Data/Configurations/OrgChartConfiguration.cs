@@ -29,5 +29,6 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         builder.HasOne(p => p.ReportsTo).WithMany().HasForeignKey(p => p.ReportsToId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(p => p.DeletedBy).HasMaxLength(256);
         builder.HasIndex(p => new { p.AccountId, p.Name });
+        builder.ConfigureExternalId();
     }
 }
