@@ -44,6 +44,7 @@ public static class Program
             ShareCommands.Share(host, terminal),
             ShareCommands.Unshare(host, terminal),
             ShareCommands.AccountTeam(host, terminal),
+            ImportCommand.Create(host, terminal),
         };
 
         var parsed = root.Parse(args);

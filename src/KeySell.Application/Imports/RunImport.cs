@@ -9,7 +9,6 @@ using KeySell.Domain.Imports;
 using KeySell.Domain.Opportunities;
 using KeySell.Domain.OrgCharts;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace KeySell.Application.Imports;
 
@@ -29,7 +28,7 @@ public static class RunImport
 
     public sealed record Command(Guid JobId);
 
-    public sealed class Handler(AppDbContext db, IOptions<KeySellOptions> options)
+    public sealed class Handler(AppDbContext db, KeySellOptions options)
     {
         public async Task<Result<ImportJobDetail>> Handle(Command command, CancellationToken ct)
         {
@@ -40,7 +39,7 @@ public static class RunImport
             job.State = ImportState.Running;
             job.StartedAt = db.Time.GetUtcNow();
             await db.SaveChangesAsync(ct);
-            var run = new Run(db, job, options.Value);
+            var run = new Run(db, job, options);
             try
             {
                 await run.ExecuteAsync(ct);
@@ -118,6 +117,7 @@ public static class RunImport
                 }
             }
             if (batch.Count > 0) await WriteBatchAsync(batch, ct);
+            batch.Clear();
 
             // Pass 2: links that may point further down the file.
             var link = job.Kind switch

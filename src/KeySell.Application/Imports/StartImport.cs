@@ -3,7 +3,6 @@ using KeySell.Application.Common;
 using KeySell.Application.Data;
 using KeySell.Application.Resources;
 using KeySell.Domain.Imports;
-using Microsoft.Extensions.Options;
 
 namespace KeySell.Application.Imports;
 
@@ -13,10 +12,10 @@ namespace KeySell.Application.Imports;
 /// </summary>
 public static class StartImport
 {
-    /// <param name="UploadedFile">The file as received, anywhere on this machine; it is moved into the job's directory.</param>
-    public sealed record Command(ImportKind Kind, string FileName, string UploadedFile, IReadOnlyDictionary<string, string>? Mapping, bool DryRun);
+    /// <param name="UploadedFile">The file as received, anywhere on this machine; it is moved into the job's directory (copied with <paramref name="KeepFile"/>, as the CLI does with the user's own file).</param>
+    public sealed record Command(ImportKind Kind, string FileName, string UploadedFile, IReadOnlyDictionary<string, string>? Mapping, bool DryRun, bool KeepFile = false);
 
-    public sealed class Handler(AppDbContext db, IOptions<KeySellOptions> options)
+    public sealed class Handler(AppDbContext db, KeySellOptions options)
     {
         public async Task<Result<ImportJobDetail>> Handle(Command command, CancellationToken ct)
         {
@@ -52,13 +51,14 @@ public static class StartImport
                 Source = ImportFields.DetectSource(columns),
                 DryRun = command.DryRun,
             };
-            var stored = ImportFiles.Upload(options.Value, job.Id);
-            job.StoredFile = Path.GetRelativePath(options.Value.ResolveDataDirectory(), stored);
+            var stored = ImportFiles.Upload(options, job.Id);
+            job.StoredFile = Path.GetRelativePath(options.ResolveDataDirectory(), stored);
             db.ImportJobs.Add(job);
             // The job is saved first: a caller who may not import (a viewer) is refused before any file is moved.
             await db.SaveChangesAsync(ct);
             Directory.CreateDirectory(Path.GetDirectoryName(stored)!);
-            File.Move(command.UploadedFile, stored, overwrite: true);
+            if (command.KeepFile) File.Copy(command.UploadedFile, stored, overwrite: true);
+            else File.Move(command.UploadedFile, stored, overwrite: true);
             return ImportJobDetail.From(job);
         }
     }
