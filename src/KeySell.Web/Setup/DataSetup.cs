@@ -15,5 +15,7 @@ public static class DataSetup
         builder.Services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<WebActor>());
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.Services.AddHostedService<RecycleBinPurge>();
+        builder.Services.AddSingleton<ImportWorker>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<ImportWorker>());
     }
 }
