@@ -73,7 +73,7 @@ public sealed class ImportWorker(IServiceScopeFactory scopes, TimeProvider time,
                 var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
                 var orphan = await db.ImportJobs.SingleAsync(j => j.Id == job.Id, ct);
                 orphan.State = ImportState.Failed;
-                orphan.Message = "The user who started this import no longer exists.";
+                orphan.Message = KeySell.Application.Resources.Messages.Format("Imports.UserGone");
                 await db.SaveChangesAsync(ct);
                 return true;
             }
