@@ -45,6 +45,7 @@ public static class Program
             ShareCommands.Share(host, terminal),
             ShareCommands.Unshare(host, terminal),
             ShareCommands.AccountTeam(host, terminal),
+            ImportCommand.Create(host, terminal),
         };
         foreach (var command in BackupCommands.Create(host, terminal)) root.Subcommands.Add(command);
 

@@ -1,6 +1,7 @@
 using KeySell.Application.History;
 using KeySell.Domain.Accounts;
 using KeySell.Domain.BuyingInfluences;
+using KeySell.Domain.Imports;
 using KeySell.Domain.Objections;
 using KeySell.Domain.Opportunities;
 using KeySell.Domain.OrgCharts;
@@ -83,6 +84,10 @@ public partial class AppDbContext
         // Team members, account-team members and shares are what the rules above are written in:
         // they carry no filter of their own (a filter there would refer back to itself) and are
         // read only through the deal, account or team they belong to.
+        // An import job and a saved mapping are their user's own; admins see all (the operator's have no user).
+        builder.Entity<ImportJob>().HasQueryFilter(Filters.Access, j => CallerIsAdmin || (j.UserId != null && j.UserId == CallerUserId));
+        builder.Entity<ImportMapping>().HasQueryFilter(Filters.Access, m => CallerIsAdmin || (m.UserId != null && m.UserId == CallerUserId));
+
         // A team is seen by its members and by admins.
         builder.Entity<Team>().HasQueryFilter(Filters.Access, t => CallerIsAdmin || TeamMembers.Any(m => m.TeamId == t.Id && m.UserId == CallerUserId));
     }

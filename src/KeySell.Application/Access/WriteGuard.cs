@@ -4,6 +4,7 @@ using KeySell.Application.Resources;
 using KeySell.Domain.Accounts;
 using KeySell.Domain.BuyingInfluences;
 using KeySell.Domain.Colleagues;
+using KeySell.Domain.Imports;
 using KeySell.Domain.Objections;
 using KeySell.Domain.Opportunities;
 using KeySell.Domain.OrgCharts;
@@ -84,6 +85,10 @@ internal static class WriteGuard
                     if (entry.State == EntityState.Added) { if (!db.CallerMayWrite) Deny(); }
                     else if (!db.CallerIsAdmin && !IsOwnNameOrTitle(db, entry, c)) Deny("Access.ColleaguesAdminOnly");
                     break;
+                // Jobs and mappings are their user's own: started by someone who may write, changed
+                // only by them (or the operator and admins).
+                case ImportJob j: OwnOnly(j.UserId); break;
+                case ImportMapping m: OwnOnly(m.UserId); break;
                 case Team or TeamMember:
                     if (!db.CallerIsAdmin) Deny("Access.AdminOnly");
                     break;
@@ -122,6 +127,12 @@ internal static class WriteGuard
         {
             touchesRecords = true;
             if (!addedOpportunities.Contains(opportunityId)) opportunitiesToWrite.Add(opportunityId);
+        }
+
+        void OwnOnly(string? userId)
+        {
+            if (db.CallerIsAdmin) return;
+            if (!db.CallerMayWrite || userId is null || userId != db.CallerUserId) Deny();
         }
 
         void Org(Guid accountId)

@@ -19,6 +19,12 @@ public static class InputLimits
     /// <summary>The body of any other API request, in bytes; the sheet's own limit is <see cref="SheetBytes"/>.</summary>
     public const int RequestBodyBytes = 1_000_000;
 
+    /// <summary>
+    /// A CRM export uploaded through the web or the API, in bytes: 200 MB as 200,000,000 bytes (about two million
+    /// rows of a typical export). Larger files go through <c>keysell import</c>, which has no limit.
+    /// </summary>
+    public const long ImportFileBytes = 200_000_000;
+
     /// <summary>The highest page a list answers; with <see cref="MaxPageSize"/> the offset stays far below <see cref="int.MaxValue"/>.</summary>
     public const int MaxPage = 1_000_000;
 

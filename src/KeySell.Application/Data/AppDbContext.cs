@@ -7,6 +7,7 @@ using KeySell.Application.Security;
 using KeySell.Domain.Accounts;
 using KeySell.Domain.BuyingInfluences;
 using KeySell.Domain.Colleagues;
+using KeySell.Domain.Imports;
 using KeySell.Domain.Common;
 using KeySell.Domain.Objections;
 using KeySell.Domain.Opportunities;
@@ -48,6 +49,8 @@ public partial class AppDbContext(DbContextOptions<AppDbContext> options, TimePr
     public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();
     public DbSet<IdempotentRequest> IdempotentRequests => Set<IdempotentRequest>();
+    public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
+    public DbSet<ImportMapping> ImportMappings => Set<ImportMapping>();
 
     /// <summary>Who this context works for: the access rules, owners of new records and the history use it.</summary>
     public ICurrentUser Caller => caller;

@@ -17,6 +17,8 @@ internal static class SqliteMoments
     {
         builder.Entity<ChangeRecord>().Property(c => c.At).HasConversion(new DateTimeOffsetToBinaryConverter());
         builder.Entity<IdempotentRequest>().Property(r => r.StartedAt).HasConversion(new DateTimeOffsetToBinaryConverter());
+        // Jobs are listed newest first.
+        builder.Entity<KeySell.Domain.Imports.ImportJob>().Property(j => j.CreatedAt).HasConversion(new DateTimeOffsetToBinaryConverter());
         foreach (var type in builder.Model.GetEntityTypes().Where(t => typeof(IRecyclable).IsAssignableFrom(t.ClrType)))
             builder.Entity(type.ClrType).Property(nameof(IRecyclable.DeletedAt)).HasConversion(new DateTimeOffsetToBinaryConverter());
     }

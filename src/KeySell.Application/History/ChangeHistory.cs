@@ -4,6 +4,7 @@ using KeySell.Domain.Accounts;
 using KeySell.Domain.BuyingInfluences;
 using KeySell.Domain.Colleagues;
 using KeySell.Domain.Common;
+using KeySell.Domain.Imports;
 using KeySell.Domain.Objections;
 using KeySell.Domain.Opportunities;
 using KeySell.Domain.OrgCharts;
@@ -100,6 +101,9 @@ public sealed class ChangeHistory : SaveChangesInterceptor
         AccountRelation r => ("relation", Id(r.Id), null, r.AccountId, null),
         AccountTeamMember m => ("accountTeam", m.UserId, null, m.AccountId, null),
         Colleague c => ("colleague", Id(c.Id), null, null, null),
+        // A job's progress is bookkeeping: the records it writes carry their own history lines.
+        ImportJob => null,
+        ImportMapping m => ("importMapping", Id(m.Id), null, null, null),
         _ => null,
     };
 

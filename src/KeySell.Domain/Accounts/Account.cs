@@ -5,7 +5,7 @@ using KeySell.Domain.OrgCharts;
 namespace KeySell.Domain.Accounts;
 
 /// <summary>A key account: one company, possibly part of a group (集团) with subsidiaries.</summary>
-public class Account : AuditedEntity, IRecyclable
+public class Account : AuditedEntity, IRecyclable, IExternallyKnown
 {
     public const int NameMaxLength = 200;
     public const int TextMaxLength = 100;
@@ -30,6 +30,9 @@ public class Account : AuditedEntity, IRecyclable
     public Guid? OwnerId { get; set; }
     public Colleague? Owner { get; set; }
     public List<AccountTeamMember> Team { get; set; } = [];
+
+    public string? ExternalSource { get; set; }
+    public string? ExternalId { get; set; }
 
     public DateTimeOffset? DeletedAt { get; set; }
     public string? DeletedBy { get; set; }

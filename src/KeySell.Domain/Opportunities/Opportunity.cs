@@ -9,7 +9,7 @@ using KeySell.Domain.Strengths;
 namespace KeySell.Domain.Opportunities;
 
 /// <summary>One big deal at one account, with its single sales objective and its strategy sheet.</summary>
-public class Opportunity : AuditedEntity, IRecyclable
+public class Opportunity : AuditedEntity, IRecyclable, IExternallyKnown
 {
     public const int NameMaxLength = 200;
 
@@ -28,6 +28,9 @@ public class Opportunity : AuditedEntity, IRecyclable
     public List<ManualRedFlag> RedFlags { get; set; } = [];
     public List<Objection> Objections { get; set; } = [];
     public List<OpportunityShare> Shares { get; set; } = [];
+
+    public string? ExternalSource { get; set; }
+    public string? ExternalId { get; set; }
 
     public DateTimeOffset? DeletedAt { get; set; }
     public string? DeletedBy { get; set; }

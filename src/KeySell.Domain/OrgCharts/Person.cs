@@ -3,7 +3,7 @@ using KeySell.Domain.Common;
 namespace KeySell.Domain.OrgCharts;
 
 /// <summary>Someone on the customer side, placed in the org chart by department and reports-to.</summary>
-public class Person : AuditedEntity, IRecyclable
+public class Person : AuditedEntity, IRecyclable, IExternallyKnown
 {
     public const int NameMaxLength = 200;
     public const int TitleMaxLength = 200;
@@ -24,6 +24,9 @@ public class Person : AuditedEntity, IRecyclable
     /// <summary>What matters to them personally: style, preferences, family, interests.</summary>
     public string? Preferences { get; set; }
     public PersonStatus Status { get; set; } = PersonStatus.Active;
+
+    public string? ExternalSource { get; set; }
+    public string? ExternalId { get; set; }
 
     public DateTimeOffset? DeletedAt { get; set; }
     public string? DeletedBy { get; set; }

@@ -16,5 +16,7 @@ public static class DataSetup
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.Services.AddHostedService<RecycleBinPurge>();
         builder.Services.AddHostedService<IdempotencyKeyPurge>();
+        builder.Services.AddSingleton<ImportWorker>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<ImportWorker>());
     }
 }

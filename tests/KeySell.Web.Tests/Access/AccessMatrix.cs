@@ -243,7 +243,39 @@ public static class AccessMatrix
             var team = await AccessWorld.PostAsync(w.Client(Persona.Admin), "/api/teams", new { name = $"Team {Guid.NewGuid():N}" });
             return Send(HttpMethod.Put, $"/api/teams/{team.Id()}/members", new { members = new[] { new { userId = w.UserOf(Persona.Teammate).Id, manager = false } } });
         }),
+
+        // ---- Imports: a job and a mapping are their user's own; admins see every job ------------------
+        // Viewers write nothing, so they cannot import (403); everyone else's import is theirs.
+        new("POST", "/api/imports", AllButViewers(201), (w, _) => Ready(Upload("Id,Name\nX-" + Guid.NewGuid().ToString("N") + ",Imported account\n"))),
+        new("GET", "/api/imports", AnyUser(), (w, _) => Get("/api/imports")),
+        new("GET", "/api/imports/{id}", OwnJob, async (w, _) => Send(HttpMethod.Get, $"/api/imports/{await OwnersJobAsync(w)}")),
+        new("GET", "/api/imports/{id}/errors", OwnJob, async (w, _) => Send(HttpMethod.Get, $"/api/imports/{await OwnersJobAsync(w, wait: true)}/errors")),
+        new("POST", "/api/imports/mappings", AllButViewers(200), (w, _) =>
+            Ready(Send(HttpMethod.Post, "/api/imports/mappings", new { kind = "accounts", name = $"Mapping {Guid.NewGuid():N}", columns = new Dictionary<string, string> { ["Company"] = "name" } }))),
     ];
+
+    /// <summary>The owner's import job: the owner and admins see it, no one else (not even their manager).</summary>
+    private static Expect OwnJob =>
+        new(Viewer: 404, Owner: 200, Teammate: 404, Outsider: 404, Manager: 404, OtherManager: 404, Admin: 200, ReadShare: 404, EditShare: 404);
+
+    private static HttpRequestMessage Upload(string csv) =>
+        new(HttpMethod.Post, "/api/imports?kind=accounts&dryRun=true&fileName=Account.csv") { Content = new StringContent(csv, Encoding.UTF8, "text/csv") };
+
+    /// <summary>A dry run the owner started with one bad row; with <paramref name="wait"/>, done, so its error file exists.</summary>
+    private static async Task<Guid> OwnersJobAsync(AccessWorld w, bool wait = false)
+    {
+        var owner = w.Client(Persona.Owner);
+        var response = await owner.SendAsync(Upload("Id,Name\nX1,\n"), Ct);
+        response.EnsureSuccessStatusCode();
+        var id = JsonNode.Parse(await response.Content.ReadAsStringAsync(Ct))!["id"]!.GetValue<Guid>();
+        for (var i = 0; wait && i < 300; i++)
+        {
+            var job = await owner.GetObjectAsync($"/api/imports/{id}");
+            if (job["state"]!.GetValue<string>() is "done" or "failed") break;
+            await Task.Delay(100, Ct);
+        }
+        return id;
+    }
 
     /// <summary>
     /// Routes under /api that are not records and so have no row: Identity's sign-in endpoints

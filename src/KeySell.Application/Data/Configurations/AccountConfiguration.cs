@@ -26,6 +26,7 @@ internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
         builder.HasOne(a => a.Owner).WithMany().HasForeignKey(a => a.OwnerId).OnDelete(DeleteBehavior.SetNull);
         builder.Property(a => a.DeletedBy).HasMaxLength(256);
         builder.HasIndex(a => a.OwnerId);
+        builder.ConfigureExternalId();
     }
 }
 

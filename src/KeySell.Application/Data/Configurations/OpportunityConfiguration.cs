@@ -43,6 +43,7 @@ internal sealed class OpportunityConfiguration : IEntityTypeConfiguration<Opport
         builder.HasIndex(o => o.DeletedAt).HasFilter(BinnedRows);
         builder.HasIndex(o => new { o.OwnerId, o.Name, o.Id });
         builder.HasIndex(o => new { o.AccountId, o.Name, o.Id });
+        builder.ConfigureExternalId();
     }
 }
 

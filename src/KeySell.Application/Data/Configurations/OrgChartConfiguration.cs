@@ -31,5 +31,6 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         builder.HasIndex(p => new { p.AccountId, p.Name, p.Id });
         // The recycle bin lists what was deleted.
         builder.HasIndex(p => p.DeletedAt).HasFilter(OpportunityConfiguration.BinnedRows);
+        builder.ConfigureExternalId();
     }
 }

@@ -1,0 +1,573 @@
+using System.Text;
+using System.Text.Json;
+using KeySell.Application.Common;
+using KeySell.Application.Data;
+using KeySell.Application.Resources;
+using KeySell.Domain.Accounts;
+using KeySell.Domain.Common;
+using KeySell.Domain.Imports;
+using KeySell.Domain.Opportunities;
+using KeySell.Domain.OrgCharts;
+using Microsoft.EntityFrameworkCore;
+
+namespace KeySell.Application.Imports;
+
+/// <summary>
+/// Runs one queued import job as the user who started it: reads the file one row at a time,
+/// checks every row, and (unless a dry run) adds or updates records by external id in batches of
+/// <see cref="BatchSize"/> rows, each batch one save through the access rules and the history.
+/// A second pass links parents (accounts) and reports-to (contacts), which may point to rows further down.
+/// </summary>
+public static class RunImport
+{
+    /// <summary>Rows per transaction: large enough that a save costs little per row, small enough that memory stays flat.</summary>
+    public const int BatchSize = 2_000;
+
+    /// <summary>Problems kept in the job for the report; the error file holds every bad row.</summary>
+    public const int KeptProblems = 200;
+
+    public sealed record Command(Guid JobId);
+
+    public sealed class Handler(AppDbContext db, KeySellOptions options)
+    {
+        public async Task<Result<ImportJobDetail>> Handle(Command command, CancellationToken ct)
+        {
+            var job = await db.ImportJobs.SingleOrDefaultAsync(j => j.Id == command.JobId, ct);
+            if (job is null) return Error.NotFound(Messages.Format("NotFound", "Import", command.JobId));
+            if (job.State != ImportState.Queued) return Error.Conflict(Messages.Format("Imports.NotQueued", job.State.ToId()));
+
+            job.State = ImportState.Running;
+            job.StartedAt = db.Time.GetUtcNow();
+            await db.SaveChangesAsync(ct);
+            var run = new Run(db, job, options);
+            try
+            {
+                await run.ExecuteAsync(ct);
+                job.State = ImportState.Done;
+            }
+            catch (Exception e) when (e is OperationCanceledException or DbUpdateException or IOException or InvalidDataException
+                                          or Access.AccessDeniedException or InvalidOperationException)
+            {
+                job.State = ImportState.Failed;
+                job.Message = Texts.Cut(e is OperationCanceledException ? Messages.Format("Imports.Stopped", job.RowsRead) : Messages.Format("Imports.Failed", job.RowsRead, e.Message), ImportJob.MessageMaxLength);
+            }
+            finally
+            {
+                run.CloseErrorFile();
+            }
+            // The last word is kept even when the run was cancelled (the server is stopping).
+            db.ChangeTracker.Clear();
+            db.ImportJobs.Attach(job);
+            job.FinishedAt = db.Time.GetUtcNow();
+            run.Report(job);
+            db.Entry(job).State = EntityState.Modified;
+            await db.SaveChangesAsync(CancellationToken.None);
+            return ImportJobDetail.From(job);
+        }
+    }
+
+    /// <summary>One row of the file being worked on, copied out of the reader's reused array.</summary>
+    private sealed class Row(long number, string[] cells)
+    {
+        public long Number { get; } = number;
+        public string[] Cells { get; } = cells;
+        public List<(string? Column, string Message)> Problems { get; } = [];
+        public bool Bad => Problems.Count > 0;
+    }
+
+    private sealed class Run(AppDbContext db, ImportJob job, KeySellOptions options)
+    {
+        private readonly Dictionary<string, int> _field = new(StringComparer.Ordinal);
+        private string[] _columns = [];
+        private readonly List<ImportProblem> _kept = [];
+        private readonly HashSet<long> _badRows = [];
+        // 64-bit hashes, not the strings: a 10-million-row file costs ~200 MB less (docs/imports.md).
+        private readonly HashSet<ulong> _idsInFile = [];
+        private readonly HashSet<ulong> _namesInFile = [];
+        private long _problems;
+        private StreamWriter? _errors;
+        private long _created, _updated, _unchanged, _read;
+        private Dictionary<string, Guid>? _colleaguesByEmail;
+
+        private string Source => job.Source;
+
+        public async Task ExecuteAsync(CancellationToken ct)
+        {
+            var path = Path.Combine(options.ResolveDataDirectory(), job.StoredFile);
+            var mapping = JsonSerializer.Deserialize<Dictionary<string, string>>(job.Mapping) ?? [];
+
+            // Pass 1: check every row, write the good ones.
+            var batch = new List<Row>(BatchSize);
+            long number = 0;
+            foreach (var cells in CrmFile.Rows(path, ct))
+            {
+                number++;
+                if (number == 1)
+                {
+                    _columns = cells.ToArray();
+                    for (var i = 0; i < _columns.Length; i++)
+                        if (mapping.TryGetValue(_columns[i], out var field) && ImportFields.IsKnown(job.Kind, field)) _field.TryAdd(field, i);
+                    continue;
+                }
+                batch.Add(new Row(number, cells.ToArray()));
+                if (batch.Count == BatchSize)
+                {
+                    await WriteBatchAsync(batch, ct);
+                    batch.Clear();
+                }
+            }
+            if (batch.Count > 0) await WriteBatchAsync(batch, ct);
+            batch.Clear();
+
+            // Pass 2: links that may point further down the file.
+            var link = job.Kind switch
+            {
+                ImportKind.Accounts => Has(ImportFields.ParentExternalId) || Has(ImportFields.ParentName),
+                ImportKind.Contacts => Has(ImportFields.ReportsToExternalId) || Has(ImportFields.ReportsToName),
+                _ => false,
+            };
+            if (!link) return;
+            number = 0;
+            foreach (var cells in CrmFile.Rows(path, ct))
+            {
+                if (++number == 1 || _badRows.Contains(number)) continue;
+                batch.Add(new Row(number, cells.ToArray()));
+                if (batch.Count == BatchSize)
+                {
+                    await LinkBatchAsync(batch, ct);
+                    batch.Clear();
+                }
+            }
+            if (batch.Count > 0) await LinkBatchAsync(batch, ct);
+        }
+
+        private bool Has(string field) => _field.ContainsKey(field);
+
+        private string Get(Row row, string field) =>
+            _field.TryGetValue(field, out var i) && i < row.Cells.Length ? row.Cells[i].Trim() : "";
+
+        private string? Optional(Row row, string field) => Get(row, field) is { Length: > 0 } text ? text : null;
+
+        private string ColumnOf(string field) => _field.TryGetValue(field, out var i) ? _columns[i] : field;
+
+        private void Problem(Row row, string field, string message) => row.Problems.Add((ColumnOf(field), message));
+
+        // ---- pass 1 ------------------------------------------------------------------------------
+
+        private async Task WriteBatchAsync(List<Row> rows, CancellationToken ct)
+        {
+            foreach (var row in rows) Check(row);
+            var good = rows.Where(r => !r.Bad).ToList();
+            if (good.Count > 0)
+            {
+                switch (job.Kind)
+                {
+                    case ImportKind.Accounts: await AccountsAsync(good, ct); break;
+                    case ImportKind.Contacts: await ContactsAsync(good, ct); break;
+                    case ImportKind.Opportunities: await OpportunitiesAsync(good, ct); break;
+                }
+            }
+            _read += rows.Count;
+            foreach (var row in rows.Where(r => r.Bad)) Record(row);
+
+            // In a dry run these are what the run would do.
+            db.ChangeTracker.DetectChanges();
+            foreach (var entry in db.ChangeTracker.Entries<IExternallyKnown>())
+            {
+                if (entry.State == EntityState.Added) _created++;
+                else if (entry.State == EntityState.Modified) _updated++;
+                else if (entry.State == EntityState.Unchanged) _unchanged++;
+            }
+            await SaveProgressAsync(ct);
+        }
+
+        /// <summary>Saves the batch and the job's counts in one transaction, then forgets the batch.</summary>
+        private async Task SaveProgressAsync(CancellationToken ct)
+        {
+            db.ImportJobs.Attach(job);
+            Report(job);
+            db.Entry(job).State = EntityState.Modified;
+            if (job.DryRun)
+            {
+                // A dry run writes nothing but its own progress.
+                foreach (var entry in db.ChangeTracker.Entries().Where(e => e.Entity is not ImportJob && e.State != EntityState.Unchanged).ToList())
+                    entry.State = entry.State == EntityState.Added ? EntityState.Detached : EntityState.Unchanged;
+            }
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+        }
+
+        public void Report(ImportJob target)
+        {
+            target.RowsRead = _read;
+            target.Created = _created;
+            target.Updated = _updated;
+            target.Unchanged = _unchanged;
+            target.BadRows = _badRows.Count;
+            target.Problems = _problems;
+            target.FirstProblems = JsonSerializer.Serialize(_kept, ImportJobDetail.Json);
+            target.IgnoredColumns = JsonSerializer.Serialize(_columns.Where((_, i) => !_field.ContainsValue(i)).ToArray(), ImportJobDetail.Json);
+        }
+
+        /// <summary>The checks a row passes or fails on its own, before any lookup.</summary>
+        private void Check(Row row)
+        {
+            foreach (var (field, i) in _field)
+            {
+                if (i >= row.Cells.Length) continue;
+                var text = row.Cells[i].Trim();
+                if (field is ImportFields.Amount or ImportFields.Quantity) continue;
+                if (CellValues.IsFormulaLike(text)) Problem(row, field, Messages.Format("Imports.FormulaLike"));
+            }
+
+            var externalId = Optional(row, ImportFields.ExternalId);
+            if (externalId is not null)
+            {
+                if (externalId.Length > IExternallyKnown.IdMaxLength) Problem(row, ImportFields.ExternalId, Messages.Format("TooLong", IExternallyKnown.IdMaxLength));
+                else if (!_idsInFile.Add(Hash(externalId))) Problem(row, ImportFields.ExternalId, Messages.Format("Imports.DuplicateId", externalId));
+            }
+
+            var name = NameOf(row);
+            if (name.Length == 0) Problem(row, job.Kind == ImportKind.Contacts && !Has(ImportFields.Name) ? ImportFields.LastName : ImportFields.Name, Messages.Format("Required"));
+            else if (name.Length > Account.NameMaxLength) Problem(row, ImportFields.Name, Messages.Format("TooLong", Account.NameMaxLength));
+            else _namesInFile.Add(Hash(NameKey(row)));
+
+            if (job.Kind is ImportKind.Contacts or ImportKind.Opportunities
+                && Optional(row, ImportFields.AccountExternalId) is null && Optional(row, ImportFields.AccountName) is null)
+                Problem(row, Has(ImportFields.AccountExternalId) ? ImportFields.AccountExternalId : ImportFields.AccountName, Messages.Format("Required"));
+
+            foreach (var field in (string[])[ImportFields.Industry, ImportFields.Size, ImportFields.Region])
+                if (Get(row, field).Length > Account.TextMaxLength) Problem(row, field, Messages.Format("TooLong", Account.TextMaxLength));
+            foreach (var field in (string[])[ImportFields.Title, ImportFields.Department, ImportFields.Phone, ImportFields.Email, ImportFields.Product])
+                if (Get(row, field).Length > Person.TitleMaxLength) Problem(row, field, Messages.Format("TooLong", Person.TitleMaxLength));
+            if (Optional(row, ImportFields.Email) is { } email && !CellValues.IsEmail(email)) Problem(row, ImportFields.Email, Messages.Format("InvalidEmail", email));
+            if (Optional(row, ImportFields.OwnerEmail) is { } owner && !CellValues.IsEmail(owner)) Problem(row, ImportFields.OwnerEmail, Messages.Format("InvalidEmail", owner));
+
+            if (job.Kind != ImportKind.Opportunities) return;
+            if (Optional(row, ImportFields.Amount) is { } amount && (!CellValues.TryNumber(amount, out var a) || a < 0 || a >= 10_000_000_000_000_000m))
+                Problem(row, ImportFields.Amount, Messages.Format("Imports.NotANumber", amount));
+            if (Optional(row, ImportFields.Quantity) is { } quantity && (!CellValues.TryNumber(quantity, out var q) || q < 0 || q >= 100_000_000_000_000m))
+                Problem(row, ImportFields.Quantity, Messages.Format("Imports.NotANumber", quantity));
+            if (Optional(row, ImportFields.Currency) is { } currency && !Validation.Currencies.IsValid(currency.ToUpperInvariant()))
+                Problem(row, ImportFields.Currency, Messages.Format("Currency", currency));
+            if (Optional(row, ImportFields.CloseDate) is { } date && !CellValues.TryDate(date, out _))
+                Problem(row, ImportFields.CloseDate, Messages.Format("Imports.NotADate", date));
+            if (Optional(row, ImportFields.Stage) is { } stage && CellValues.Stage(stage) is null)
+                Problem(row, ImportFields.Stage, Messages.Format("Imports.UnknownStage", stage));
+        }
+
+        private string NameOf(Row row) => job.Kind == ImportKind.Contacts && Optional(row, ImportFields.Name) is null
+            ? CellValues.PersonName(Get(row, ImportFields.FirstName), Get(row, ImportFields.LastName))
+            : Get(row, ImportFields.Name);
+
+        /// <summary>What a reference by name matches: an account's name; a person's account and name.</summary>
+        private string NameKey(Row row) => job.Kind == ImportKind.Contacts ? AccountKey(row) + "\n" + NameOf(row) : NameOf(row);
+
+        private string AccountKey(Row row) => Optional(row, ImportFields.AccountExternalId) ?? "name:" + Get(row, ImportFields.AccountName);
+
+        private static ulong Hash(string text)
+        {
+            // FNV-1a, 64 bits: stable, allocation-free, and collisions are negligible at ten million ids.
+            var hash = 14695981039346656037UL;
+            foreach (var c in text) hash = (hash ^ c) * 1099511628211UL;
+            return hash;
+        }
+
+        private async Task<Guid?> OwnerAsync(Row row, CancellationToken ct)
+        {
+            if (Optional(row, ImportFields.OwnerEmail) is not { } email) return null;
+            _colleaguesByEmail ??= await db.Colleagues.Where(c => c.Email != null)
+                .Select(c => new { c.Email, c.Id }).ToDictionaryAsync(c => c.Email!.ToLowerInvariant(), c => c.Id, ct);
+            if (!_colleaguesByEmail.TryGetValue(email.ToLowerInvariant(), out var owner))
+            {
+                Problem(row, ImportFields.OwnerEmail, Messages.Format("Imports.UnknownOwner", email));
+                return null;
+            }
+            // The importer owns what they import unless an admin maps owners.
+            if (!db.CallerIsAdmin && owner != db.CallerColleagueId)
+            {
+                Problem(row, ImportFields.OwnerEmail, Messages.Format("Imports.OwnerAdminOnly"));
+                return null;
+            }
+            return owner;
+        }
+
+        /// <summary>External ids of this batch that some record holds which the caller cannot read: they would collide.</summary>
+        private async Task<HashSet<string>> HiddenIdsAsync<T>(IQueryable<T> all, IQueryable<T> readable, List<string> ids, CancellationToken ct)
+            where T : class, IExternallyKnown
+        {
+            if (ids.Count == 0) return [];
+            var held = await all.Where(e => e.ExternalSource == Source && ids.Contains(e.ExternalId!)).Select(e => e.ExternalId!).ToListAsync(ct);
+            if (held.Count == 0) return [];
+            var seen = await readable.Where(e => e.ExternalSource == Source && ids.Contains(e.ExternalId!)).Select(e => e.ExternalId!).ToListAsync(ct);
+            return held.Except(seen).ToHashSet();
+        }
+
+        private async Task AccountsAsync(List<Row> rows, CancellationToken ct)
+        {
+            var ids = rows.Select(r => Optional(r, ImportFields.ExternalId)).OfType<string>().ToList();
+            var names = rows.Where(r => Optional(r, ImportFields.ExternalId) is null).Select(NameOf).ToList();
+            var byId = await db.Accounts.Where(a => a.ExternalSource == Source && ids.Contains(a.ExternalId!)).ToDictionaryAsync(a => a.ExternalId!, ct);
+            var byName = names.Count == 0 ? [] : (await db.Accounts.Where(a => names.Contains(a.Name)).ToListAsync(ct))
+                .GroupBy(a => a.Name).ToDictionary(g => g.Key, g => g.First());
+            var hidden = await HiddenIdsAsync(db.Accounts.IgnoreQueryFilters(), db.Accounts, ids, ct);
+            var existingIds = byId.Values.Concat(byName.Values).Select(a => a.Id).ToList();
+            var writable = (await db.Accounts.Where(a => existingIds.Contains(a.Id)).Where(db.CanWriteAccount).Select(a => a.Id).ToListAsync(ct)).ToHashSet();
+
+            foreach (var row in rows)
+            {
+                var externalId = Optional(row, ImportFields.ExternalId);
+                if (externalId is not null && hidden.Contains(externalId)) { Problem(row, ImportFields.ExternalId, Messages.Format("Imports.HiddenRecord", externalId)); continue; }
+                var account = externalId is not null ? byId.GetValueOrDefault(externalId) : byName.GetValueOrDefault(NameOf(row));
+                if (account is not null && !writable.Contains(account.Id)) { Problem(row, ImportFields.ExternalId, Messages.Format("Imports.ReadOnlyRecord")); continue; }
+                var owner = await OwnerAsync(row, ct);
+                if (row.Bad) continue;
+                if (account is null)
+                {
+                    account = new Account { ExternalSource = externalId is null ? null : Source, ExternalId = externalId, OwnerId = owner };
+                    db.Accounts.Add(account);
+                }
+                account.Name = NameOf(row);
+                account.Industry = Optional(row, ImportFields.Industry) ?? account.Industry;
+                account.Size = Optional(row, ImportFields.Size) ?? account.Size;
+                account.Region = Optional(row, ImportFields.Region) ?? account.Region;
+                if (owner is not null) account.OwnerId = owner;
+            }
+        }
+
+        /// <summary>The accounts the rows name, by external id or by name, read through the access rules.</summary>
+        private async Task<Dictionary<string, Account>> AccountsOfAsync(List<Row> rows, CancellationToken ct)
+        {
+            var ids = rows.Select(r => Optional(r, ImportFields.AccountExternalId)).OfType<string>().Distinct().ToList();
+            var names = rows.Where(r => Optional(r, ImportFields.AccountExternalId) is null).Select(r => Get(r, ImportFields.AccountName)).Distinct().ToList();
+            var found = new Dictionary<string, Account>(StringComparer.Ordinal);
+            if (ids.Count > 0)
+                foreach (var a in await db.Accounts.AsNoTracking().Where(a => a.ExternalSource == Source && ids.Contains(a.ExternalId!)).ToListAsync(ct))
+                    found[a.ExternalId!] = a;
+            if (names.Count > 0)
+                foreach (var a in await db.Accounts.AsNoTracking().Where(a => names.Contains(a.Name)).ToListAsync(ct))
+                    found.TryAdd("name:" + a.Name, a);
+            foreach (var row in rows)
+            {
+                if (found.ContainsKey(AccountKey(row))) continue;
+                var field = Optional(row, ImportFields.AccountExternalId) is not null ? ImportFields.AccountExternalId : ImportFields.AccountName;
+                Problem(row, field, Messages.Format("Imports.UnknownAccount", Get(row, field)));
+            }
+            return found;
+        }
+
+        private async Task ContactsAsync(List<Row> rows, CancellationToken ct)
+        {
+            var accounts = await AccountsOfAsync(rows, ct);
+            var accountIds = accounts.Values.Select(a => a.Id).Distinct().ToList();
+            var writableAccounts = (await db.Accounts.Where(a => accountIds.Contains(a.Id)).Where(db.CanWriteAccount).Select(a => a.Id).ToListAsync(ct)).ToHashSet();
+            var ids = rows.Select(r => Optional(r, ImportFields.ExternalId)).OfType<string>().ToList();
+            var byId = await db.People.Where(p => p.ExternalSource == Source && ids.Contains(p.ExternalId!)).ToDictionaryAsync(p => p.ExternalId!, ct);
+            var names = rows.Where(r => Optional(r, ImportFields.ExternalId) is null).Select(NameOf).Distinct().ToList();
+            var byName = names.Count == 0 ? [] : (await db.People.Where(p => accountIds.Contains(p.AccountId) && names.Contains(p.Name)).ToListAsync(ct))
+                .GroupBy(p => (p.AccountId, p.Name)).ToDictionary(g => g.Key, g => g.First());
+            var hidden = await HiddenIdsAsync(db.People.IgnoreQueryFilters(), db.People, ids, ct);
+            var departmentNames = rows.Select(r => Get(r, ImportFields.Department)).Where(d => d.Length > 0).Distinct().ToList();
+            var departments = departmentNames.Count == 0 ? [] : (await db.Departments.Where(d => accountIds.Contains(d.AccountId) && departmentNames.Contains(d.Name)).ToListAsync(ct))
+                .GroupBy(d => (d.AccountId, d.Name)).ToDictionary(g => g.Key, g => g.First());
+
+            foreach (var row in rows)
+            {
+                if (!accounts.TryGetValue(AccountKey(row), out var account)) continue;
+                var externalId = Optional(row, ImportFields.ExternalId);
+                if (externalId is not null && hidden.Contains(externalId)) { Problem(row, ImportFields.ExternalId, Messages.Format("Imports.HiddenRecord", externalId)); continue; }
+                var person = externalId is not null ? byId.GetValueOrDefault(externalId) : byName.GetValueOrDefault((account.Id, NameOf(row)));
+                if (!writableAccounts.Contains(account.Id) || (person is not null && !writableAccounts.Contains(person.AccountId)))
+                {
+                    Problem(row, Has(ImportFields.AccountExternalId) ? ImportFields.AccountExternalId : ImportFields.AccountName, Messages.Format("Imports.ReadOnlyRecord"));
+                    continue;
+                }
+                if (person is null)
+                {
+                    person = new Person { ExternalSource = externalId is null ? null : Source, ExternalId = externalId, AccountId = account.Id };
+                    db.People.Add(person);
+                    if (externalId is not null) byId[externalId] = person;
+                    else byName[(account.Id, NameOf(row))] = person;
+                }
+                person.AccountId = account.Id;
+                person.Name = NameOf(row);
+                person.Title = Optional(row, ImportFields.Title) ?? person.Title;
+                person.Email = Optional(row, ImportFields.Email) ?? person.Email;
+                person.Phone = Optional(row, ImportFields.Phone) ?? person.Phone;
+                if (Optional(row, ImportFields.Department) is { } departmentName)
+                {
+                    if (!departments.TryGetValue((account.Id, departmentName), out var department))
+                    {
+                        department = new Department { AccountId = account.Id, Name = departmentName };
+                        db.Departments.Add(department);
+                        departments[(account.Id, departmentName)] = department;
+                    }
+                    person.DepartmentId = department.Id;
+                }
+            }
+        }
+
+        private async Task OpportunitiesAsync(List<Row> rows, CancellationToken ct)
+        {
+            var accounts = await AccountsOfAsync(rows, ct);
+            var ids = rows.Select(r => Optional(r, ImportFields.ExternalId)).OfType<string>().ToList();
+            var byId = await db.Opportunities.Where(o => o.ExternalSource == Source && ids.Contains(o.ExternalId!)).ToDictionaryAsync(o => o.ExternalId!, ct);
+            var accountIds = accounts.Values.Select(a => a.Id).Distinct().ToList();
+            var names = rows.Where(r => Optional(r, ImportFields.ExternalId) is null).Select(NameOf).Distinct().ToList();
+            var byName = names.Count == 0 ? [] : (await db.Opportunities.Where(o => accountIds.Contains(o.AccountId) && names.Contains(o.Name)).ToListAsync(ct))
+                .GroupBy(o => (o.AccountId, o.Name)).ToDictionary(g => g.Key, g => g.First());
+            var hidden = await HiddenIdsAsync(db.Opportunities.IgnoreQueryFilters(), db.Opportunities, ids, ct);
+            var existing = byId.Values.Concat(byName.Values).Select(o => o.Id).ToList();
+            var writable = (await db.Opportunities.Where(o => existing.Contains(o.Id)).Where(db.CanWriteOpportunity).Select(o => o.Id).ToListAsync(ct)).ToHashSet();
+
+            foreach (var row in rows)
+            {
+                if (!accounts.TryGetValue(AccountKey(row), out var account)) continue;
+                var externalId = Optional(row, ImportFields.ExternalId);
+                if (externalId is not null && hidden.Contains(externalId)) { Problem(row, ImportFields.ExternalId, Messages.Format("Imports.HiddenRecord", externalId)); continue; }
+                var deal = externalId is not null ? byId.GetValueOrDefault(externalId) : byName.GetValueOrDefault((account.Id, NameOf(row)));
+                if (deal is not null && !writable.Contains(deal.Id)) { Problem(row, ImportFields.ExternalId, Messages.Format("Imports.ReadOnlyRecord")); continue; }
+                var owner = await OwnerAsync(row, ct);
+                if (row.Bad) continue;
+                if (deal is null)
+                {
+                    deal = new Opportunity { ExternalSource = externalId is null ? null : Source, ExternalId = externalId, OwnerId = owner };
+                    db.Opportunities.Add(deal);
+                    if (externalId is not null) byId[externalId] = deal;
+                    else byName[(account.Id, NameOf(row))] = deal;
+                }
+                deal.AccountId = account.Id;
+                deal.Name = NameOf(row);
+                if (Optional(row, ImportFields.Amount) is { } amount && CellValues.TryNumber(amount, out var a)) deal.Objective.Amount = a;
+                if (Optional(row, ImportFields.Quantity) is { } quantity && CellValues.TryNumber(quantity, out var q)) deal.Objective.Quantity = q;
+                if (Optional(row, ImportFields.Currency) is { } currency) deal.Objective.Currency = currency.ToUpperInvariant();
+                if (Optional(row, ImportFields.CloseDate) is { } date && CellValues.TryDate(date, out var d)) deal.Objective.CloseDate = d;
+                if (Optional(row, ImportFields.Product) is { } product) deal.Objective.Product = product;
+                if (Optional(row, ImportFields.Stage) is { } stage && CellValues.Stage(stage) is { } level) deal.FunnelLevel = level;
+                if (owner is not null) deal.OwnerId = owner;
+            }
+        }
+
+        // ---- pass 2: parents and reports-to ---------------------------------------------------------
+
+        private async Task LinkBatchAsync(List<Row> rows, CancellationToken ct)
+        {
+            if (job.Kind == ImportKind.Accounts) await LinkParentsAsync(rows, ct);
+            else await LinkManagersAsync(rows, ct);
+            foreach (var row in rows.Where(r => r.Bad)) Record(row);
+            // Links are counted with the rows of pass 1: a row is created, updated or unchanged once.
+            await SaveProgressAsync(ct);
+        }
+
+        private async Task LinkParentsAsync(List<Row> rows, CancellationToken ct)
+        {
+            var withParent = rows.Where(r => Optional(r, ImportFields.ParentExternalId) is not null || Optional(r, ImportFields.ParentName) is not null).ToList();
+            if (withParent.Count == 0) return;
+            var selfIds = withParent.Select(r => Optional(r, ImportFields.ExternalId)).OfType<string>().ToList();
+            var selfNames = withParent.Where(r => Optional(r, ImportFields.ExternalId) is null).Select(NameOf).ToList();
+            var parentIds = withParent.Select(r => Optional(r, ImportFields.ParentExternalId)).OfType<string>().Distinct().ToList();
+            var parentNames = withParent.Where(r => Optional(r, ImportFields.ParentExternalId) is null).Select(r => Get(r, ImportFields.ParentName)).Distinct().ToList();
+            var selves = await db.Accounts.Where(a => (a.ExternalSource == Source && selfIds.Contains(a.ExternalId!)) || (a.ExternalId == null && selfNames.Contains(a.Name))).ToListAsync(ct);
+            var parents = await db.Accounts.AsNoTracking().Where(a => (a.ExternalSource == Source && parentIds.Contains(a.ExternalId!)) || parentNames.Contains(a.Name))
+                .Select(a => new { a.Id, a.ExternalId, a.Name, a.ParentAccountId }).ToListAsync(ct);
+
+            foreach (var row in withParent)
+            {
+                var byId = Optional(row, ImportFields.ParentExternalId);
+                var field = byId is not null ? ImportFields.ParentExternalId : ImportFields.ParentName;
+                var reference = Get(row, field);
+                var parent = byId is not null ? parents.FirstOrDefault(p => p.ExternalId == byId) : parents.FirstOrDefault(p => p.Name == reference);
+                var inFile = byId is not null ? _idsInFile.Contains(Hash(byId)) : _namesInFile.Contains(Hash(reference));
+                if (parent is null && !(job.DryRun && inFile)) { Problem(row, field, Messages.Format("Imports.UnknownParent", reference)); continue; }
+                if (job.DryRun || parent is null) continue;
+                var self = Optional(row, ImportFields.ExternalId) is { } id ? selves.FirstOrDefault(a => a.ExternalId == id) : selves.FirstOrDefault(a => a.Name == NameOf(row));
+                if (self is null) continue;
+                if (parent.Id == self.Id || await ParentWouldLoopAsync(self.Id, parent.Id, ct)) { Problem(row, field, Messages.Format("ParentCycle")); continue; }
+                self.ParentAccountId = parent.Id;
+            }
+        }
+
+        private async Task<bool> ParentWouldLoopAsync(Guid self, Guid parent, CancellationToken ct)
+        {
+            // Groups are a few levels deep; walk up from the new parent.
+            for (Guid? current = parent; current is { } id; current = await db.Accounts.Where(a => a.Id == id).Select(a => a.ParentAccountId).SingleOrDefaultAsync(ct))
+                if (id == self) return true;
+            return false;
+        }
+
+        private async Task LinkManagersAsync(List<Row> rows, CancellationToken ct)
+        {
+            var withManager = rows.Where(r => Optional(r, ImportFields.ReportsToExternalId) is not null || Optional(r, ImportFields.ReportsToName) is not null).ToList();
+            if (withManager.Count == 0) return;
+            var selfIds = withManager.Select(r => Optional(r, ImportFields.ExternalId)).OfType<string>().ToList();
+            var selfNames = withManager.Where(r => Optional(r, ImportFields.ExternalId) is null).Select(NameOf).ToList();
+            var managerIds = withManager.Select(r => Optional(r, ImportFields.ReportsToExternalId)).OfType<string>().Distinct().ToList();
+            var managerNames = withManager.Where(r => Optional(r, ImportFields.ReportsToExternalId) is null).Select(r => Get(r, ImportFields.ReportsToName)).Distinct().ToList();
+            var selves = await db.People.Where(p => (p.ExternalSource == Source && selfIds.Contains(p.ExternalId!)) || (p.ExternalId == null && selfNames.Contains(p.Name))).ToListAsync(ct);
+            var managers = await db.People.AsNoTracking().Where(p => (p.ExternalSource == Source && managerIds.Contains(p.ExternalId!)) || managerNames.Contains(p.Name))
+                .Select(p => new { p.Id, p.ExternalId, p.Name, p.AccountId }).ToListAsync(ct);
+            var accountIds = selves.Select(p => p.AccountId).Distinct().ToList();
+            // Who reports to whom in these accounts, to refuse a loop (A reports to B reports to A).
+            var chart = job.DryRun ? [] : await db.People.AsNoTracking().Where(p => accountIds.Contains(p.AccountId))
+                .Select(p => new { p.Id, p.ReportsToId }).ToDictionaryAsync(p => p.Id, p => p.ReportsToId, ct);
+
+            foreach (var row in withManager)
+            {
+                var byId = Optional(row, ImportFields.ReportsToExternalId);
+                var field = byId is not null ? ImportFields.ReportsToExternalId : ImportFields.ReportsToName;
+                var reference = Get(row, field);
+                var self = Optional(row, ImportFields.ExternalId) is { } id ? selves.FirstOrDefault(p => p.ExternalId == id) : selves.FirstOrDefault(p => p.Name == NameOf(row));
+                var manager = byId is not null
+                    ? managers.FirstOrDefault(m => m.ExternalId == byId)
+                    : managers.FirstOrDefault(m => m.Name == reference && (self is null || m.AccountId == self.AccountId));
+                var inFile = byId is not null ? _idsInFile.Contains(Hash(byId)) : _namesInFile.Contains(Hash(AccountKey(row) + "\n" + reference));
+                if (manager is null && !(job.DryRun && inFile)) { Problem(row, field, Messages.Format("Imports.UnknownReportsTo", reference)); continue; }
+                if (job.DryRun || manager is null || self is null) continue;
+                if (manager.AccountId != self.AccountId) { Problem(row, field, Messages.Format("Imports.ReportsToOtherAccount", reference)); continue; }
+                if (OrgChart.WouldCreateCycle(self.Id, manager.Id, chart)) { Problem(row, field, Messages.Format("ReportsToCycle")); continue; }
+                self.ReportsToId = manager.Id;
+                chart[self.Id] = manager.Id;
+            }
+        }
+
+        // ---- problems and the error file --------------------------------------------------------------
+
+        private void Record(Row row)
+        {
+            _badRows.Add(row.Number);
+            foreach (var (column, message) in row.Problems)
+            {
+                _problems++;
+                if (_kept.Count < KeptProblems) _kept.Add(new ImportProblem(row.Number, column, message));
+            }
+            _errors ??= OpenErrorFile();
+            // A row found bad in both passes is written once per pass, each line with that pass's problems.
+            var cells = _columns.Select((_, i) => i < row.Cells.Length ? row.Cells[i] : "").Prepend(row.Number.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                .Append(string.Join("; ", row.Problems.Select(p => p.Column is null ? p.Message : $"{p.Column}: {p.Message}")));
+            _errors.WriteLine(string.Join(',', cells.Select(Csv)));
+        }
+
+        private StreamWriter OpenErrorFile()
+        {
+            var path = ImportFiles.Errors(options, job.Id);
+            System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            // UTF-8 with a byte-order mark, so Excel shows Chinese text as such.
+            var writer = new StreamWriter(path, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+            writer.WriteLine(string.Join(',', _columns.Prepend(Messages.Format("Imports.RowColumn")).Append(Messages.Format("Imports.ProblemColumn")).Select(Csv)));
+            return writer;
+        }
+
+        public void CloseErrorFile()
+        {
+            _errors?.Dispose();
+            _errors = null;
+        }
+
+        /// <summary>A CSV cell, quoted when needed; text a spreadsheet would run is prefixed with ' so the error file is safe to open.</summary>
+        private static string Csv(string text)
+        {
+            if (CellValues.IsFormulaLike(text)) text = "'" + text;
+            return text.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + text.Replace("\"", "\"\"") + "\"" : text;
+        }
+    }
+}
