@@ -124,6 +124,18 @@ public abstract class OrgChartEndpointsTests<TApp>(TApp app) : IClassFixture<TAp
     }
 
     [Fact]
+    public async Task NamePeople_KnownAndUnknownIds_NamesTheKnownOnly()
+    {
+        var (_, _, people) = await ArrangeAsync();
+        await using var scope = app.Services.CreateOperatorScope();
+        var handler = scope.ServiceProvider.GetRequiredService<KeySell.Application.OrgCharts.NamePeople.Handler>();
+
+        var names = await handler.Handle(new([people["li"], people["zhao"], Guid.NewGuid()]), Ct);
+
+        names.ShouldBe(new Dictionary<Guid, string> { [people["li"]] = "李伟 Li Wei", [people["zhao"]] = "赵磊 Zhao Lei" }, ignoreOrder: true);
+    }
+
+    [Fact]
     public async Task Get_UnknownAccount_Returns404() =>
         (await (await app.CreateAdminClientAsync()).GetAsync($"/api/accounts/{Guid.NewGuid()}/org-chart", Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
 
