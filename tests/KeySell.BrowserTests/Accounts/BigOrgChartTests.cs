@@ -43,7 +43,8 @@ public sealed class BigOrgChartTests(BrowserFixture fixture) : BrowserTest(fixtu
         await Expect(accounts.OrgChart.GetByTestId("person-node")).ToHaveCountAsync(5);
         (await accounts.IsUnderAsync("Director 2", "高峰 Gao Feng")).ShouldBeTrue();
 
-        var director = Page.Locator("li", new() { Has = accounts.PersonNode("Director 2") }).Last;
+        // The director's own list item: the innermost one holding their card (a Has locator is relative to the li).
+        var director = accounts.OrgChart.Locator("li", new() { Has = Page.GetByTestId("person-node").Filter(new() { HasText = "Director 2" }) }).Last;
         await director.GetByTestId("branch-toggle").First.ClickAsync();
         await Expect(accounts.OrgChart.GetByTestId("person-node")).ToHaveCountAsync(5 + 50);
         (await accounts.IsUnderAsync("Staff 2-00", "Director 2")).ShouldBeTrue();
@@ -61,7 +62,7 @@ public sealed class BigOrgChartTests(BrowserFixture fixture) : BrowserTest(fixtu
         await Interactive.WaitAsync(Page);
         var accounts = new AccountPages(Page);
 
-        await Page.GetByTestId("org-search").Locator("input").FillAsync("采购");
+        await Page.GetByTestId("org-search").FillAsync("采购");
 
         await Expect(accounts.OrgChart.GetByTestId("person-node")).ToHaveCountAsync(4);
         await Expect(accounts.PersonNode("Staff 3-00")).ToBeVisibleAsync();
