@@ -10,7 +10,7 @@ namespace KeySell.BrowserTests.Accounts;
 /// <summary>An account with hundreds of people: the chart opens a branch at a time and search reaches anyone (decision 0016).</summary>
 public sealed class BigOrgChartTests(BrowserFixture fixture) : BrowserTest(fixture)
 {
-    /// <summary>总经理 Gao Feng ← 4 directors ← 80 staff each (321 people); staff 0 of each director is 采购 (procurement).</summary>
+    /// <summary>总经理 Gao Feng ← 4 directors ← 80 staff each; staff 0 of each director is 采购 (procurement); 325 people.</summary>
     private async Task<Guid> ArrangeAsync()
     {
         await using var scope = Fixture.Server.Services.CreateOperatorScope();
