@@ -17,6 +17,9 @@ public sealed record PersonSummary(Guid Id, string Name, string? Title, Guid? De
 /// <summary>
 /// An account with its group structure, departments and people: everything the account page shows;
 /// <c>CanEdit</c> says whether the caller may write it (org chart, departments, relations, team).
+/// <c>People</c> and <c>PeopleOnDeals</c> are the whole org chart for the API; the account page asks for the account
+/// without them and opens the chart branch by branch (<c>ListOrgChart</c>), so they are empty there and
+/// <c>PeopleCount</c> says how many people the account has.
 /// </summary>
 public sealed record AccountDetail(
     Guid Id,
@@ -32,6 +35,7 @@ public sealed record AccountDetail(
     IReadOnlyList<PersonSummary> People,
     IReadOnlyList<PersonDeal> PeopleOnDeals,
     int OpportunityCount,
+    int PeopleCount,
     DateTimeOffset CreatedAt,
     string CreatedBy,
     DateTimeOffset UpdatedAt,

@@ -8,15 +8,16 @@ namespace KeySell.Application.Accounts;
 
 public static class GetAccount
 {
-    public sealed record Query(Guid Id);
+    /// <param name="WithPeople">Whether to read the whole org chart; the account page does not (it pages the chart), the API does.</param>
+    public sealed record Query(Guid Id, bool WithPeople = true);
 
     public sealed class Handler(AppDbContext db)
     {
         public async Task<Result<AccountDetail>> Handle(Query query, CancellationToken ct) =>
-            await LoadAsync(db, query.Id, ct) is { } account ? account : Versions.NotFound("account", query.Id);
+            await LoadAsync(db, query.Id, ct, query.WithPeople) is { } account ? account : Versions.NotFound("account", query.Id);
     }
 
-    internal static async Task<AccountDetail?> LoadAsync(AppDbContext db, Guid id, CancellationToken ct)
+    internal static async Task<AccountDetail?> LoadAsync(AppDbContext db, Guid id, CancellationToken ct, bool withPeople = true)
     {
         var account = await db.Accounts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
         if (account is null) return null;
@@ -30,17 +31,23 @@ public static class GetAccount
             .Select(r => new RelationDetail(r.Id, r.RelatedAccountId, r.RelatedAccount!.Name, r.Type)).ToListAsync(ct);
         var departments = await db.Departments.Where(d => d.AccountId == id)
             .OrderBy(d => d.Name).Select(d => new DepartmentDetail(d.Id, d.Name, d.ParentDepartmentId, d.Version)).ToListAsync(ct);
-        var people = await db.People.Where(p => p.AccountId == id)
-            .OrderBy(p => p.Name).ThenBy(p => p.Id)
-            .Select(p => new PersonSummary(p.Id, p.Name, p.Title, p.DepartmentId, p.ReportsToId, p.Status, p.Version)).ToListAsync(ct);
         var opportunityCount = await db.Opportunities.CountAsync(o => o.AccountId == id, ct);
-        // The org chart shows each person's part in the deals still being won.
-        var onDeals = await GetPerson.DealsAsync(db.BuyingInfluences,
-            db.Opportunities.Where(o => o.AccountId == id && o.FunnelLevel != FunnelLevel.Won && o.FunnelLevel != FunnelLevel.Lost), ct);
+        var peopleCount = await db.People.CountAsync(p => p.AccountId == id, ct);
+        List<PersonSummary> people = [];
+        List<PersonDeal> onDeals = [];
+        if (withPeople)
+        {
+            people = await db.People.Where(p => p.AccountId == id)
+                .OrderBy(p => p.Name).ThenBy(p => p.Id)
+                .Select(p => new PersonSummary(p.Id, p.Name, p.Title, p.DepartmentId, p.ReportsToId, p.Status, p.Version)).ToListAsync(ct);
+            // The org chart shows each person's part in the deals still being won.
+            onDeals = await GetPerson.DealsAsync(db.BuyingInfluences,
+                db.Opportunities.Where(o => o.AccountId == id && o.FunnelLevel != FunnelLevel.Won && o.FunnelLevel != FunnelLevel.Lost), ct);
+        }
 
         return new AccountDetail(account.Id, account.Name, account.Industry, account.Size, account.Region, account.IdealCustomerScore,
             parent, subsidiaries, relations.OrderBy(r => r.Type).ThenBy(r => r.RelatedAccountName, StringComparer.CurrentCulture).ToList(),
-            departments, people, onDeals, opportunityCount, account.CreatedAt, account.CreatedBy, account.UpdatedAt, account.UpdatedBy, account.Version,
+            departments, people, onDeals, opportunityCount, peopleCount, account.CreatedAt, account.CreatedBy, account.UpdatedAt, account.UpdatedBy, account.Version,
             await db.MayWriteAccountAsync(id, ct));
     }
 }

@@ -13,6 +13,12 @@ public static class PersonEndpoints
             .WithTags("People").WithName("ListPeople").WithSummary("An account's people, searched by name or title, one page at a time.")
             .Produces<Paged<PersonSummary>>().ProducesProblem(StatusCodes.Status404NotFound);
 
+        api.MapGet("/accounts/{accountId:guid}/org-chart", async (Guid accountId, Guid? managerId, string? search, Paging paging, ListOrgChart.Handler handler, CancellationToken ct) =>
+                (await handler.Handle(new ListOrgChart.Query(accountId, managerId is { } manager ? [manager] : null, search, paging.Request), ct)).ToOk())
+            .WithTags("People").WithName("ListOrgChart")
+            .WithSummary("An account's org chart a branch at a time: its tops, the reports of managerId, or the people whose name, title or department holds search.")
+            .Produces<Paged<ListOrgChart.Card>>().ProducesProblem(StatusCodes.Status404NotFound);
+
         var people = api.MapGroup("/people").WithTags("People");
 
         people.MapGet("/{id:guid}", async (Guid id, GetPerson.Handler handler, CancellationToken ct) =>

@@ -76,6 +76,7 @@ public static class AccessMatrix
 
         // ---- People (part of the account: read A / write A) ---------------------------------------
         new("GET", "/api/accounts/{accountId}/people", Read(), (w, _) => Get($"/api/accounts/{w.Main.AccountId}/people")),
+        new("GET", "/api/accounts/{accountId}/org-chart", Read(), (w, _) => Get($"/api/accounts/{w.Main.AccountId}/org-chart")),
         new("GET", "/api/people/{id}", Read(), (w, _) => Get($"/api/people/{w.Main.PersonId}")),
         // The account is named in the body, not the route: for those who cannot read it, it does not
         // exist, so they get what an unknown accountId gets (400 naming accountId).

@@ -506,7 +506,7 @@ public abstract class AccountEndpointsTests<TApp>(TApp app) : IClassFixture<TApp
         string[] expected =
         [
             "ListAccounts", "GetAccount", "CreateAccount", "UpdateAccount", "DeleteAccount", "AddAccountRelation", "RemoveAccountRelation",
-            "CreateDepartment", "UpdateDepartment", "DeleteDepartment", "ListPeople", "GetPerson", "CreatePerson", "UpdatePerson", "DeletePerson",
+            "CreateDepartment", "UpdateDepartment", "DeleteDepartment", "ListPeople", "ListOrgChart", "GetPerson", "CreatePerson", "UpdatePerson", "DeletePerson",
             "ListColleagues", "GetColleague", "CreateColleague", "UpdateColleague", "DeleteColleague",
         ];
         foreach (var name in expected)
