@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using KeySell.Application.Data;
 using KeySell.Application.Identity;
+using KeySell.Application.Retries;
 using KeySell.Application.Security;
 using KeySell.Domain.Colleagues;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -281,6 +282,11 @@ public sealed class BackupCommandTests
             db.UserLogins.Add(new IdentityUserLogin<string> { UserId = user.Id, LoginProvider = "corp", ProviderKey = "rt-1", ProviderDisplayName = "Corp SSO" });
             db.UserTokens.Add(new IdentityUserToken<string> { UserId = user.Id, LoginProvider = "corp", Name = "refresh", Value = "opaque" });
             db.DataProtectionKeys.Add(new DataProtectionKey { FriendlyName = "key-1", Xml = "<key id=\"1\"><descriptor/></key>" });
+            db.IdempotentRequests.Add(new IdempotentRequest
+            {
+                Id = Guid.NewGuid(), UserId = user.Id, Key = "retry-1", Fingerprint = new string('a', 64), StartedAt = DateTimeOffset.UtcNow,
+                Status = 201, ContentType = "application/json", Location = "/api/colleagues/1", Body = [0, 1, 2, 250, 255],
+            });
             await db.SaveChangesAsync(Ct);
             return true;
         });

@@ -4,6 +4,7 @@ using System.Text.Json;
 using KeySell.Application.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace KeySell.Application.Backups;
 
@@ -23,10 +24,6 @@ public static class ImportAll
     public sealed record Command(Stream Input, string SourceName, bool Replace);
 
     public sealed record Outcome(int Tables, long Rows);
-
-    /// <summary>Parameters per statement: under SQLite's 32,766 and PostgreSQL's 65,535.</summary>
-    private const int ParametersPerBatch = 30_000;
-    private const int MaxRowsPerBatch = 1_000;
 
     public sealed class Handler(AppDbContext db)
     {
@@ -82,7 +79,9 @@ public static class ImportAll
                     if (columns.Count != expected.Count || !columns.All(expected.Contains))
                         throw file.Problem($"table \"{name}\" has columns ({string.Join(", ", columns)}) but this version of KeySell has ({string.Join(", ", expected)}); export and import with the same version.");
                     var inOrder = columns.Select(c => table.Columns.First(x => x.Name == c)).ToList();
-                    total += await CopyTableAsync(file, connection, transaction, table, inOrder, cancellationToken);
+                    total += connection is NpgsqlConnection npgsql
+                        ? await CopyTableToPostgresAsync(file, npgsql, table, inOrder, cancellationToken)
+                        : await CopyTableAsync(file, connection, transaction, table, inOrder, cancellationToken);
                 }
                 var missing = tables.Keys.Where(t => !seen.Contains(t)).ToList();
                 if (missing.Count > 0) throw file.Problem($"the file has no section for {string.Join(", ", missing)}; export and import with the same version.");
@@ -118,11 +117,17 @@ public static class ImportAll
                 throw new BackupRefused($"a row of \"{reader.GetString(0)}\" refers to a missing row of \"{reader.GetString(2)}\"; nothing was imported.");
         }
 
+        /// <summary>
+        /// SQLite: one prepared single-row INSERT, its parameters given each row's values. Inside one transaction that
+        /// is SQLite's fastest path; a multi-row statement is slower, since binding looks every parameter up by name.
+        /// </summary>
         private static async Task<long> CopyTableAsync(FileReader file, DbConnection connection, DbTransaction transaction, TableShape table,
             IReadOnlyList<TableColumn> columns, CancellationToken cancellationToken)
         {
-            var rowsPerBatch = Math.Clamp(ParametersPerBatch / columns.Count, 1, MaxRowsPerBatch);
-            var batch = new List<object?[]>(rowsPerBatch);
+            await using var insert = connection.CreateCommand();
+            insert.Transaction = transaction;
+            insert.CommandText = $"INSERT INTO {table.QualifiedName} ({string.Join(", ", columns.Select(c => DatabaseTables.Quote(c.Name)))}) " +
+                                 $"VALUES ({string.Join(", ", columns.Select((_, i) => $"@p{i}"))})";
             var rows = 0L;
             while (true)
             {
@@ -132,44 +137,62 @@ public static class ImportAll
                     using var end = file.Parse(line);
                     if (!end.RootElement.TryGetProperty("end", out var name) || name.GetString() != table.Name)
                         throw file.Problem($"expected a row of \"{table.Name}\" or its end.");
-                    await InsertAsync(connection, transaction, table, columns, batch, cancellationToken);
                     var counted = end.RootElement.GetProperty("rows").GetInt64();
                     if (counted != rows) throw file.Problem($"table \"{table.Name}\" should have {counted} rows but has {rows}.");
                     return rows;
                 }
-                batch.Add(file.Row(line, columns));
-                rows++;
-                if (batch.Count == rowsPerBatch)
+                var values = file.Row(line, columns);
+                for (var c = 0; c < columns.Count; c++)
                 {
-                    await InsertAsync(connection, transaction, table, columns, batch, cancellationToken);
-                    batch.Clear();
+                    // The column's own type mapping turns the model's value into the provider's (ticks, JSON text, enum ids, text GUIDs).
+                    var parameter = columns[c].Mapping.CreateParameter(insert, $"@p{c}", values[c], columns[c].IsNullable);
+                    if (rows == 0) insert.Parameters.Add(parameter);
+                    else insert.Parameters[c] = parameter;
                 }
+                if (rows == 0) await insert.PrepareAsync(cancellationToken);
+                await insert.ExecuteNonQueryAsync(cancellationToken);
+                rows++;
             }
         }
 
-        private static async Task InsertAsync(DbConnection connection, DbTransaction transaction, TableShape table, IReadOnlyList<TableColumn> columns,
-            List<object?[]> rows, CancellationToken cancellationToken)
+        /// <summary>
+        /// PostgreSQL's binary COPY, row by row as the file is read: several times faster than INSERT batches, and
+        /// inside the import's transaction. Each value is converted by its column's type mapping; Npgsql picks the
+        /// wire type from the converted value's .NET type, which the model maps to exactly that column type.
+        /// </summary>
+        private static async Task<long> CopyTableToPostgresAsync(FileReader file, NpgsqlConnection connection, TableShape table,
+            IReadOnlyList<TableColumn> columns, CancellationToken cancellationToken)
         {
-            if (rows.Count == 0) return;
-            await using var insert = connection.CreateCommand();
-            insert.Transaction = transaction;
-            insert.CommandTimeout = 0;
-            var sql = new StringBuilder($"INSERT INTO {table.QualifiedName} ({string.Join(", ", columns.Select(c => DatabaseTables.Quote(c.Name)))}) VALUES ");
-            var p = 0;
-            for (var r = 0; r < rows.Count; r++)
+            var rows = 0L;
+            await using var copy = await connection.BeginBinaryImportAsync(
+                $"COPY {table.QualifiedName} ({string.Join(", ", columns.Select(c => DatabaseTables.Quote(c.Name)))}) FROM STDIN (FORMAT BINARY)", cancellationToken);
+            while (true)
             {
-                sql.Append(r == 0 ? "(" : ", (");
-                for (var c = 0; c < columns.Count; c++, p++)
+                var line = await file.LineAsync(cancellationToken);
+                if (line.StartsWith('{'))
                 {
-                    var parameter = $"@p{p}";
-                    sql.Append(c == 0 ? parameter : ", " + parameter);
-                    // The column's own type mapping turns the model's value into the provider's (ticks, JSON text, uuid, enum ids).
-                    insert.Parameters.Add(columns[c].Mapping.CreateParameter(insert, parameter, rows[r][c], columns[c].IsNullable));
+                    using var end = file.Parse(line);
+                    if (!end.RootElement.TryGetProperty("end", out var name) || name.GetString() != table.Name)
+                        throw file.Problem($"expected a row of \"{table.Name}\" or its end.");
+                    var counted = end.RootElement.GetProperty("rows").GetInt64();
+                    if (counted != rows) throw file.Problem($"table \"{table.Name}\" should have {counted} rows but has {rows}.");
+                    await copy.CompleteAsync(cancellationToken);
+                    return rows;
                 }
-                sql.Append(')');
+                var values = file.Row(line, columns);
+                await copy.StartRowAsync(cancellationToken);
+                for (var i = 0; i < columns.Count; i++)
+                {
+                    if (values[i] is null)
+                    {
+                        await copy.WriteNullAsync(cancellationToken);
+                        continue;
+                    }
+                    var stored = columns[i].Mapping.Converter is { } converter ? converter.ConvertToProvider(values[i]) : values[i];
+                    await copy.WriteAsync<object>(stored!, cancellationToken);
+                }
+                rows++;
             }
-            insert.CommandText = sql.ToString();
-            await insert.ExecuteNonQueryAsync(cancellationToken);
         }
 
         private static async Task ClearAsync(DbConnection connection, DbTransaction transaction, IEnumerable<TableShape> tables, bool postgres, CancellationToken cancellationToken)
