@@ -1,5 +1,6 @@
 using KeySell.Application.History;
 using KeySell.Domain.Common;
+using KeySell.Domain.Funnel;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -15,6 +16,8 @@ internal static class SqliteMoments
     public static void Apply(ModelBuilder builder)
     {
         builder.Entity<ChangeRecord>().Property(c => c.At).HasConversion(new DateTimeOffsetToBinaryConverter());
+        // Win rates and the typical won deal read the funnel's moves "in the last 365 days".
+        builder.Entity<FunnelChange>().Property(c => c.At).HasConversion(new DateTimeOffsetToBinaryConverter());
         foreach (var type in builder.Model.GetEntityTypes().Where(t => typeof(IRecyclable).IsAssignableFrom(t.ClrType)))
             builder.Entity(type.ClrType).Property(nameof(IRecyclable.DeletedAt)).HasConversion(new DateTimeOffsetToBinaryConverter());
     }

@@ -4,6 +4,7 @@ using KeySell.Domain.Accounts;
 using KeySell.Domain.BuyingInfluences;
 using KeySell.Domain.Colleagues;
 using KeySell.Domain.Common;
+using KeySell.Domain.Funnel;
 using KeySell.Domain.Objections;
 using KeySell.Domain.Opportunities;
 using KeySell.Domain.OrgCharts;
@@ -100,6 +101,9 @@ public sealed class ChangeHistory : SaveChangesInterceptor
         AccountRelation r => ("relation", Id(r.Id), null, r.AccountId, null),
         AccountTeamMember m => ("accountTeam", m.UserId, null, m.AccountId, null),
         Colleague c => ("colleague", Id(c.Id), null, null, null),
+        // Derived from the deal's own lines (the funnel moves are its funnelLevel lines; the summary
+        // is recomputed from the sheet), so they would only repeat them.
+        FunnelChange or AnalysisSummary => null,
         _ => null,
     };
 

@@ -15,5 +15,6 @@ public static class DataSetup
         builder.Services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<WebActor>());
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.Services.AddHostedService<RecycleBinPurge>();
+        builder.Services.AddHostedService<StoredAnalysisRefresh>();
     }
 }

@@ -4,6 +4,7 @@ namespace KeySell.Domain.RedFlags.Rules;
 public sealed class PoorFit : PerSheetRule
 {
     public override string Id => "poor-fit";
+    public override RedFlagSeverity Severity => RedFlagSeverity.Warning;
 
     protected override bool Fires(RuleContext context) =>
         context.Sheet.Opportunity.IdealCustomerScore is { } score && score < context.Settings.FitThreshold;
