@@ -6,6 +6,7 @@ using KeySell.Domain.Objections;
 using KeySell.Domain.Opportunities;
 using KeySell.Domain.OrgCharts;
 using KeySell.Domain.RedFlags;
+using KeySell.Domain.RedFlags.Rules;
 using KeySell.Domain.Sheets;
 using KeySell.Domain.Strengths;
 using Microsoft.EntityFrameworkCore;
@@ -69,9 +70,11 @@ public partial class AppDbContext
                 case Strength s: Deal(entry, s.OpportunityId, nameof(Strength.OpportunityId)); break;
                 case ManualRedFlag f: Deal(entry, f.OpportunityId, nameof(ManualRedFlag.OpportunityId)); break;
                 case Objection x: Deal(entry, x.OpportunityId, nameof(Objection.OpportunityId)); break;
-                // A person's name and title are in the words only; whether they are still there is in the flags.
-                case Person p when entry.State == EntityState.Modified && Changed(entry, nameof(Person.Status), nameof(Domain.Common.IRecyclable.DeletedAt)): people.Add(p.Id); break;
-                case Domain.Accounts.Account a when entry.State == EntityState.Modified && Changed(entry, nameof(Domain.Accounts.Account.IdealCustomerScore)): accounts.Add(a.Id); break;
+                // Only what reaches the flags of the other deals: whether the person is still active (name
+                // and title are in the words only), whether the account is a poor fit (not the score itself).
+                // An account with thousands of deals is not re-judged for a score that stays on one side.
+                case Person p when entry.State == EntityState.Modified && (ActiveChanged(entry) || Changed(entry, nameof(Domain.Common.IRecyclable.DeletedAt))): people.Add(p.Id); break;
+                case Domain.Accounts.Account a when entry.State == EntityState.Modified && PoorFitChanged(entry): accounts.Add(a.Id); break;
                 case Colleague c when entry.State == EntityState.Deleted: colleagues.Add(c.Id); break;
             }
         }
@@ -93,6 +96,18 @@ public partial class AppDbContext
             deals.Add(current);
             if (entry.State == EntityState.Modified && entry.Property(property).OriginalValue is Guid before) deals.Add(before);
         }
+    }
+
+    private static bool ActiveChanged(EntityEntry entry)
+    {
+        var status = entry.Property(nameof(Person.Status));
+        return status.IsModified && ((PersonStatus)status.OriginalValue! == PersonStatus.Active) != ((PersonStatus)status.CurrentValue! == PersonStatus.Active);
+    }
+
+    private bool PoorFitChanged(EntityEntry entry)
+    {
+        var score = entry.Property(nameof(Domain.Accounts.Account.IdealCustomerScore));
+        return score.IsModified && PoorFit.IsPoorFit((decimal?)score.OriginalValue, Analyzer.Settings) != PoorFit.IsPoorFit((decimal?)score.CurrentValue, Analyzer.Settings);
     }
 
     private static bool Changed(EntityEntry entry, params string[] properties)
