@@ -24,7 +24,8 @@ public static class StoredAnalyses
     /// </summary>
     internal static async Task WriteAsync(AppDbContext db, IReadOnlyCollection<Guid> ids, CancellationToken ct)
     {
-        foreach (var chunk in ids.Chunk(BatchSize))
+        // In id order, so two saves re-judging overlapping deals lock their summary rows in the same order (no deadlock).
+        foreach (var chunk in ids.Order().Chunk(BatchSize))
         {
             var deals = await db.Opportunities.IgnoreQueryFilters().AsNoTracking()
                 .Include(x => x.Account)
