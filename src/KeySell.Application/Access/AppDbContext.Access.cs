@@ -2,6 +2,7 @@ using KeySell.Application.History;
 using KeySell.Domain.Accounts;
 using KeySell.Domain.BuyingInfluences;
 using KeySell.Domain.Imports;
+using KeySell.Domain.Funnel;
 using KeySell.Domain.Objections;
 using KeySell.Domain.Opportunities;
 using KeySell.Domain.OrgCharts;
@@ -73,6 +74,8 @@ public partial class AppDbContext
         builder.Entity<Strength>().HasQueryFilter(Filters.Access, s => Opportunities.Any(o => o.Id == s.OpportunityId));
         builder.Entity<ManualRedFlag>().HasQueryFilter(Filters.Access, f => Opportunities.Any(o => o.Id == f.OpportunityId));
         builder.Entity<Objection>().HasQueryFilter(Filters.Access, x => Opportunities.Any(o => o.Id == x.OpportunityId));
+        builder.Entity<FunnelChange>().HasQueryFilter(Filters.Access, c => Opportunities.Any(o => o.Id == c.OpportunityId));
+        builder.Entity<AnalysisSummary>().HasQueryFilter(Filters.Access, s => Opportunities.Any(o => o.Id == s.OpportunityId));
 
         // A line of history is read with the deal, or else the account, it belongs to.
         builder.Entity<ChangeRecord>().HasQueryFilter(Filters.Access, c =>

@@ -5,6 +5,7 @@ using KeySell.Domain.Accounts;
 using KeySell.Domain.BuyingInfluences;
 using KeySell.Domain.Colleagues;
 using KeySell.Domain.Imports;
+using KeySell.Domain.Funnel;
 using KeySell.Domain.Objections;
 using KeySell.Domain.Opportunities;
 using KeySell.Domain.OrgCharts;
@@ -30,6 +31,9 @@ internal static class WriteGuard
 
         // History is append-only for everyone, the operator included.
         if (changes.Any(e => e.Entity is ChangeRecord && e.State != EntityState.Added))
+            throw new AccessDeniedException(Messages.Format("Access.HistoryIsAppendOnly"));
+        // The funnel's history is history too: the save writes it, nobody edits it.
+        if (changes.Any(e => e.Entity is FunnelChange && e.State != EntityState.Added))
             throw new AccessDeniedException(Messages.Format("Access.HistoryIsAppendOnly"));
 
         var opportunitiesToWrite = new HashSet<Guid>();
@@ -60,6 +64,10 @@ internal static class WriteGuard
                 case ManualRedFlag f: Deal(f.OpportunityId); break;
                 case Objection x: Deal(x.OpportunityId); break;
                 case OpportunityShare share: Deal(share.OpportunityId); break;
+                // Written by the save of the deal they follow (after this check for summaries), so
+                // anything else that writes one needs the deal's write right.
+                case FunnelChange f: Deal(f.OpportunityId); break;
+                case AnalysisSummary a: Deal(a.OpportunityId); break;
                 case Account a:
                     touchesRecords = true;
                     if (entry.State == EntityState.Added) ownersToAssign.Add(DefaultOwner(db, entry, a.OwnerId));

@@ -9,6 +9,7 @@ using KeySell.Domain.BuyingInfluences;
 using KeySell.Domain.Colleagues;
 using KeySell.Domain.Imports;
 using KeySell.Domain.Common;
+using KeySell.Domain.Funnel;
 using KeySell.Domain.Objections;
 using KeySell.Domain.Opportunities;
 using KeySell.Domain.OrgCharts;
@@ -44,6 +45,8 @@ public partial class AppDbContext(DbContextOptions<AppDbContext> options, TimePr
     public DbSet<Team> Teams => Set<Team>();
     public DbSet<TeamMember> TeamMembers => Set<TeamMember>();
     public DbSet<ChangeRecord> ChangeRecords => Set<ChangeRecord>();
+    public DbSet<FunnelChange> FunnelChanges => Set<FunnelChange>();
+    public DbSet<AnalysisSummary> AnalysisSummaries => Set<AnalysisSummary>();
     // Shared keys let several app servers behind a load balancer read each other's cookies and tokens.
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
@@ -91,8 +94,9 @@ public partial class AppDbContext(DbContextOptions<AppDbContext> options, TimePr
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         Audit();
+        RecordFunnelChanges();
         await WriteGuard.CheckAsync(this, cancellationToken);
-        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        return await SaveWithSummariesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
     /// <summary>

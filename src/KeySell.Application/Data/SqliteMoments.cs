@@ -1,6 +1,7 @@
 using KeySell.Application.History;
 using KeySell.Application.Retries;
 using KeySell.Domain.Common;
+using KeySell.Domain.Funnel;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -19,6 +20,8 @@ internal static class SqliteMoments
         builder.Entity<IdempotentRequest>().Property(r => r.StartedAt).HasConversion(new DateTimeOffsetToBinaryConverter());
         // Jobs are listed newest first.
         builder.Entity<KeySell.Domain.Imports.ImportJob>().Property(j => j.CreatedAt).HasConversion(new DateTimeOffsetToBinaryConverter());
+        // Win rates and the typical won deal read the funnel's moves "in the last 365 days".
+        builder.Entity<FunnelChange>().Property(c => c.At).HasConversion(new DateTimeOffsetToBinaryConverter());
         foreach (var type in builder.Model.GetEntityTypes().Where(t => typeof(IRecyclable).IsAssignableFrom(t.ClrType)))
             builder.Entity(type.ClrType).Property(nameof(IRecyclable.DeletedAt)).HasConversion(new DateTimeOffsetToBinaryConverter());
     }

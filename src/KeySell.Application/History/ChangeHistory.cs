@@ -5,6 +5,7 @@ using KeySell.Domain.BuyingInfluences;
 using KeySell.Domain.Colleagues;
 using KeySell.Domain.Common;
 using KeySell.Domain.Imports;
+using KeySell.Domain.Funnel;
 using KeySell.Domain.Objections;
 using KeySell.Domain.Opportunities;
 using KeySell.Domain.OrgCharts;
@@ -104,6 +105,9 @@ public sealed class ChangeHistory : SaveChangesInterceptor
         // A job's progress is bookkeeping: the records it writes carry their own history lines.
         ImportJob => null,
         ImportMapping m => ("importMapping", Id(m.Id), null, null, null),
+        // Derived from the deal's own lines (the funnel moves are its funnelLevel lines; the summary
+        // is recomputed from the sheet), so they would only repeat them.
+        FunnelChange or AnalysisSummary => null,
         _ => null,
     };
 

@@ -79,12 +79,18 @@ public static class SaveStrategyLists
             if (validation.HasErrors) return validation.ToError();
             if (db.CheckVersion(opportunity, command.Version, "opportunity") is { } stale) return stale;
 
-            db.Strengths.RemoveRange(opportunity.Strengths);
-            db.ManualRedFlags.RemoveRange(opportunity.RedFlags);
-            db.Objections.RemoveRange(opportunity.Objections);
-            db.Strengths.AddRange(strengths);
-            db.ManualRedFlags.AddRange(redFlags);
-            db.Objections.AddRange(objections);
+            StrategyLists.Keep(db, opportunity.Strengths.OrderBy(x => x.Position).ToList(), strengths, () => new Strength { OpportunityId = opportunity.Id }, (row, s, i) =>
+            {
+                (row.Position, row.Text) = (i, s.Text);
+                if (!row.Addresses.SequenceEqual(s.Addresses)) row.Addresses = s.Addresses;
+            });
+            StrategyLists.Keep(db, opportunity.RedFlags.OrderBy(x => x.Position).ToList(), redFlags, () => new ManualRedFlag { OpportunityId = opportunity.Id },
+                (row, f, i) => (row.Position, row.Text, row.InfluenceKey) = (i, f.Text, f.InfluenceKey));
+            StrategyLists.Keep(db, opportunity.Objections.OrderBy(x => x.Position).ToList(), objections, () => new Objection { OpportunityId = opportunity.Id },
+                (row, x, i) => (row.Position, row.FromKey, row.Text, row.Status) = (i, x.FromKey, x.Text, x.Status));
+            // Lists saved as they were read change nothing; a real change is a change of the deal (its version guards the lists).
+            db.ChangeTracker.DetectChanges();
+            if (!db.ChangeTracker.HasChanges()) return new Saved(opportunity.Version);
             db.Entry(opportunity).State = EntityState.Modified;
             if (await db.SaveOrConflictAsync(ct) is { } conflict) return conflict;
             return new Saved(opportunity.Version);

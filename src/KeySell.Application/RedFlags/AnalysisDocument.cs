@@ -1,6 +1,7 @@
 using System.Globalization;
 using KeySell.Domain.Common;
 using KeySell.Domain.Funnel;
+using KeySell.Domain.RedFlags;
 using KeySell.Domain.Sheets;
 
 namespace KeySell.Application.RedFlags;
@@ -25,7 +26,7 @@ public sealed record AnalysisDocument(
         {
             var flag = analysis.RedFlags[i];
             var (message, action) = words.Describe(flag, analysis);
-            flags[i] = new RedFlagDocument(flag.Id, flag.Influence?.Id, message, action, flag.AddressedBy);
+            flags[i] = new RedFlagDocument(flag.Id, flag.Influence?.Id, RedFlagSeverities.Of(flag.Id).ToId(), message, action, flag.AddressedBy);
         }
         return new AnalysisDocument(
             analysis.Sheet.Opportunity.Name,
@@ -49,6 +50,6 @@ public sealed record AnalysisDocument(
     }
 }
 
-public sealed record RedFlagDocument(string Id, string? Influence, string Message, string Action, IReadOnlyList<string> AddressedBy);
+public sealed record RedFlagDocument(string Id, string? Influence, string Severity, string Message, string Action, IReadOnlyList<string> AddressedBy);
 
 public sealed record FunnelDocument(string Level, bool Premature, IReadOnlyList<string> Unmet, string HighestMet);

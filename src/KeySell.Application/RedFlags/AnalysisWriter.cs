@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using KeySell.Domain.Common;
+using KeySell.Domain.RedFlags;
 using KeySell.Domain.Sheets;
 
 namespace KeySell.Application.RedFlags;
@@ -36,6 +37,8 @@ public sealed class AnalysisWriter(RedFlagWords words)
             json.Write(",\"influence\":"u8);
             if (flag.Influence is { } influence) RelaxedJson.WriteString(json, influence.Id);
             else json.Write("null"u8);
+            json.Write(",\"severity\":"u8);
+            json.Write(Severity(flag.Id));
             json.Write(",\"message\":"u8);
             Words.WriteMessageJson(flag, analysis, json);
             json.Write(",\"action\":"u8);
@@ -70,6 +73,13 @@ public sealed class AnalysisWriter(RedFlagWords words)
         }
         return Encoding.UTF8.GetString(indented.WrittenSpan);
     }
+
+    private static ReadOnlySpan<byte> Severity(string id) => RedFlagSeverities.Of(id) switch
+    {
+        RedFlagSeverity.Critical => "\"critical\""u8,
+        RedFlagSeverity.Info => "\"info\""u8,
+        _ => "\"warning\""u8,
+    };
 
     /// <summary>A JSON array of the items' texts.</summary>
     private static void WriteStrings<T>(IBufferWriter<byte> json, IReadOnlyList<T> items, Func<T, string> text)

@@ -50,7 +50,12 @@ public static class ApplySheet
             }
 
             await WriteAsync(db, opportunity, account, command.Sheet, ct);
-            db.Entry(opportunity).State = EntityState.Modified;
+            // Only what differs is written: a sheet saved as it was read changes nothing (no version,
+            // no history line), and deals on one account never rewrite each other's shared rows.
+            // A real change is a change of the deal, whose version guards the whole sheet.
+            db.ChangeTracker.DetectChanges();
+            if (!db.ChangeTracker.HasChanges()) return await new ExportSheet.Handler(db, time).HandleVersioned(new ExportSheet.Query(opportunity.Id), ct);
+            if (db.Entry(opportunity).State == EntityState.Unchanged) db.Entry(opportunity).Property(o => o.UpdatedAt).IsModified = true;
             if (await db.SaveOrConflictAsync(ct) is { } conflict) return conflict;
             return await new ExportSheet.Handler(db, time).HandleVersioned(new ExportSheet.Query(opportunity.Id), ct);
         }
@@ -119,10 +124,12 @@ public static class ApplySheet
         if (o.IdealCustomerScore is { } score && account.IdealCustomerScore != score) account.IdealCustomerScore = score;
 
         var targets = await MatchInfluencesAsync(db, opportunity, account, sheet, ct);
-        // Oldest first, so a name shared by two colleagues keeps meaning the same one (ordered here: SQLite cannot sort DateTimeOffset).
-        var counterparts = (await db.Colleagues.ToListAsync(ct)).OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).ToList();
+        // Only the colleagues the sheet names, by the index on their name, not every colleague.
+        var named = sheet.Influences.Select(i => i.Counterpart).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        var counterparts = named.Count == 0 ? [] : await db.Colleagues.Where(c => named.Contains(c.Name)).ToListAsync(ct);
         var colleagueByName = new Dictionary<string, Colleague>(StringComparer.Ordinal);
-        foreach (var colleague in counterparts) colleagueByName.TryAdd(colleague.Name, colleague);
+        // Oldest first, so a name shared by two colleagues keeps meaning the same one (ordered here: SQLite cannot sort DateTimeOffset).
+        foreach (var colleague in counterparts.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)) colleagueByName.TryAdd(colleague.Name, colleague);
 
         for (var i = 0; i < sheet.Influences.Count; i++)
         {
@@ -130,6 +137,8 @@ public static class ApplySheet
             var target = targets[i];
             target.Key = s.Id;
             target.Position = i;
+            // A person is shared by every deal that names them: assigning an equal value would still
+            // be no change, but a different list instance would be, so lists are compared first.
             target.Person!.Name = s.Name;
             target.Person.Title = s.Title;
             target.Person.Status = s.Status;
@@ -140,11 +149,11 @@ public static class ApplySheet
             target.Mode = s.Mode;
             target.Since = s.Since;
             target.LastContact = s.LastContact;
-            target.Wins = [.. s.Wins];
-            target.Results = [.. s.Results];
+            if (!target.Wins.SequenceEqual(s.Wins)) target.Wins = [.. s.Wins];
+            if (!target.Results.SequenceEqual(s.Results)) target.Results = [.. s.Results];
             if (s.Counterpart is null)
             {
-                target.CounterpartId = null;
+                if (target.CounterpartId is not null) target.CounterpartId = null;
                 target.Counterpart = null;
             }
             else
@@ -159,21 +168,27 @@ public static class ApplySheet
             }
         }
 
-        db.Strengths.RemoveRange(opportunity.Strengths);
-        db.ManualRedFlags.RemoveRange(opportunity.RedFlags);
-        db.Objections.RemoveRange(opportunity.Objections);
-        db.Strengths.AddRange(sheet.Strengths.Select((s, i) => new Strength
+        // The lists are kept row by row at their positions: an unchanged entry is not rewritten.
+        StrategyLists.Keep(db, opportunity.Strengths.OrderBy(x => x.Position).ToList(), sheet.Strengths, () => new Strength { OpportunityId = opportunity.Id }, (row, s, i) =>
         {
-            OpportunityId = opportunity.Id, Position = i, Text = s.Text, Addresses = [.. s.Addresses.Distinct(StringComparer.Ordinal)],
-        }));
-        db.ManualRedFlags.AddRange(sheet.RedFlags.Select((f, i) => new ManualRedFlag
+            row.Position = i;
+            row.Text = s.Text;
+            var addresses = s.Addresses.Distinct(StringComparer.Ordinal).ToList();
+            if (!row.Addresses.SequenceEqual(addresses)) row.Addresses = addresses;
+        });
+        StrategyLists.Keep(db, opportunity.RedFlags.OrderBy(x => x.Position).ToList(), sheet.RedFlags, () => new ManualRedFlag { OpportunityId = opportunity.Id }, (row, f, i) =>
         {
-            OpportunityId = opportunity.Id, Position = i, Text = f.Text, InfluenceKey = f.Influence,
-        }));
-        db.Objections.AddRange(sheet.Objections.Select((x, i) => new Objection
+            row.Position = i;
+            row.Text = f.Text;
+            row.InfluenceKey = f.Influence;
+        });
+        StrategyLists.Keep(db, opportunity.Objections.OrderBy(x => x.Position).ToList(), sheet.Objections, () => new Objection { OpportunityId = opportunity.Id }, (row, x, i) =>
         {
-            OpportunityId = opportunity.Id, Position = i, FromKey = x.From, Text = x.Text, Status = x.Status,
-        }));
+            row.Position = i;
+            row.FromKey = x.From;
+            row.Text = x.Text;
+            row.Status = x.Status;
+        });
     }
 
     /// <summary>
@@ -185,7 +200,13 @@ public static class ApplySheet
         AppDbContext db, Opportunity opportunity, Account account, StrategySheet sheet, CancellationToken ct)
     {
         var existing = opportunity.Influences.OrderBy(i => i.Position).ToList();
-        var people = (await db.People.Where(p => p.AccountId == account.Id).ToListAsync(ct)).OrderBy(p => p.CreatedAt).ThenBy(p => p.Id).ToList();
+        // Only people the sheet names under a new id, found by the
+        // (account, name) index: an account's whole org chart may hold thousands.
+        var unmatchedNames = sheet.Influences
+            .Where(s => !existing.Any(e => e.Key == s.Id))
+            .Select(s => s.Name).Distinct(StringComparer.Ordinal).ToList();
+        var people = unmatchedNames.Count == 0 ? [] :
+            (await db.People.Where(p => p.AccountId == account.Id && unmatchedNames.Contains(p.Name)).ToListAsync(ct)).OrderBy(p => p.CreatedAt).ThenBy(p => p.Id).ToList();
         var claimed = new HashSet<BuyingInfluence>();
         var claimedPeople = new HashSet<Guid>();
         var targets = new BuyingInfluence?[sheet.Influences.Count];

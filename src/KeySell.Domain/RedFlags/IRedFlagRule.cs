@@ -9,5 +9,8 @@ public interface IRedFlagRule
     /// <summary>The stable red-flag id, e.g. <c>coach-weak</c>.</summary>
     string Id { get; }
 
+    /// <summary>How much the flag threatens the deal (the contract's severity of the rule).</summary>
+    RedFlagSeverity Severity { get; }
+
     void Find(RuleContext context, List<RedFlag> found);
 }

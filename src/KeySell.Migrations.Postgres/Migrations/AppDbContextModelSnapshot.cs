@@ -548,6 +548,40 @@ namespace KeySell.Migrations.Postgres.Migrations
                     b.ToTable("Colleagues");
                 });
 
+            modelBuilder.Entity("KeySell.Domain.Funnel.FunnelChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("From")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid>("OpportunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OpportunityId", "At");
+
+                    b.HasIndex("To", "OpportunityId");
+
+                    b.ToTable("FunnelChanges");
+                });
+
             modelBuilder.Entity("KeySell.Domain.Objections.Objection", b =>
                 {
                     b.Property<Guid>("Id")
@@ -578,6 +612,47 @@ namespace KeySell.Migrations.Postgres.Migrations
                     b.HasIndex("OpportunityId");
 
                     b.ToTable("Objections");
+                });
+
+            modelBuilder.Entity("KeySell.Domain.Opportunities.AnalysisSummary", b =>
+                {
+                    b.Property<Guid>("OpportunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("ComputedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("CriticalCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("HighestMet")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<bool>("Premature")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("RedFlagCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RedFlags")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Settings")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.HasKey("OpportunityId");
+
+                    b.HasIndex("AsOf");
+
+                    b.ToTable("AnalysisSummaries");
                 });
 
             modelBuilder.Entity("KeySell.Domain.Opportunities.Opportunity", b =>
@@ -1184,11 +1259,29 @@ namespace KeySell.Migrations.Postgres.Migrations
                     b.Navigation("Person");
                 });
 
+            modelBuilder.Entity("KeySell.Domain.Funnel.FunnelChange", b =>
+                {
+                    b.HasOne("KeySell.Domain.Opportunities.Opportunity", null)
+                        .WithMany()
+                        .HasForeignKey("OpportunityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("KeySell.Domain.Objections.Objection", b =>
                 {
                     b.HasOne("KeySell.Domain.Opportunities.Opportunity", null)
                         .WithMany("Objections")
                         .HasForeignKey("OpportunityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KeySell.Domain.Opportunities.AnalysisSummary", b =>
+                {
+                    b.HasOne("KeySell.Domain.Opportunities.Opportunity", null)
+                        .WithOne()
+                        .HasForeignKey("KeySell.Domain.Opportunities.AnalysisSummary", "OpportunityId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

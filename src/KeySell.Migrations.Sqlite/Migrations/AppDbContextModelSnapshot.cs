@@ -539,6 +539,40 @@ namespace KeySell.Migrations.Sqlite.Migrations
                     b.ToTable("Colleagues");
                 });
 
+            modelBuilder.Entity("KeySell.Domain.Funnel.FunnelChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("From")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OpportunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OpportunityId", "At");
+
+                    b.HasIndex("To", "OpportunityId");
+
+                    b.ToTable("FunnelChanges");
+                });
+
             modelBuilder.Entity("KeySell.Domain.Objections.Objection", b =>
                 {
                     b.Property<Guid>("Id")
@@ -569,6 +603,47 @@ namespace KeySell.Migrations.Sqlite.Migrations
                     b.HasIndex("OpportunityId");
 
                     b.ToTable("Objections");
+                });
+
+            modelBuilder.Entity("KeySell.Domain.Opportunities.AnalysisSummary", b =>
+                {
+                    b.Property<Guid>("OpportunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("ComputedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CriticalCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HighestMet")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Premature")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RedFlagCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RedFlags")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Settings")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("OpportunityId");
+
+                    b.HasIndex("AsOf");
+
+                    b.ToTable("AnalysisSummaries");
                 });
 
             modelBuilder.Entity("KeySell.Domain.Opportunities.Opportunity", b =>
@@ -1169,11 +1244,29 @@ namespace KeySell.Migrations.Sqlite.Migrations
                     b.Navigation("Person");
                 });
 
+            modelBuilder.Entity("KeySell.Domain.Funnel.FunnelChange", b =>
+                {
+                    b.HasOne("KeySell.Domain.Opportunities.Opportunity", null)
+                        .WithMany()
+                        .HasForeignKey("OpportunityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("KeySell.Domain.Objections.Objection", b =>
                 {
                     b.HasOne("KeySell.Domain.Opportunities.Opportunity", null)
                         .WithMany("Objections")
                         .HasForeignKey("OpportunityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KeySell.Domain.Opportunities.AnalysisSummary", b =>
+                {
+                    b.HasOne("KeySell.Domain.Opportunities.Opportunity", null)
+                        .WithOne()
+                        .HasForeignKey("KeySell.Domain.Opportunities.AnalysisSummary", "OpportunityId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -18,5 +18,6 @@ public static class DataSetup
         builder.Services.AddHostedService<IdempotencyKeyPurge>();
         builder.Services.AddSingleton<ImportWorker>();
         builder.Services.AddHostedService(services => services.GetRequiredService<ImportWorker>());
+        builder.Services.AddHostedService<StoredAnalysisRefresh>();
     }
 }

@@ -1,11 +1,14 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using KeySell.Application.Common;
+using KeySell.Application.Data;
 using KeySell.Application.Identity;
 using KeySell.Application.Opportunities;
 using KeySell.Web.Setup;
 using KeySell.Web.Tests.Api;
 using KeySell.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static KeySell.Web.Tests.Api.DealArrange;
 
@@ -255,14 +258,32 @@ public abstract class AccessLeakTests<TApp>(TApp app) where TApp : KeySellApp
     }
 
     [Fact]
-    public async Task HomeRedFlagCounts_AsOutsider_LeaveOutDealsTheyCannotRead()
+    public async Task HomeWorkOrder_AsOutsider_ForTheOwnersDeals_ListsNone()
     {
         var w = await WorldAsync(Persona.Outsider);
 
-        var counts = await AsAsync(w, Persona.Outsider, services => services.GetRequiredService<CountRedFlags.Handler>()
-            .Handle(new CountRedFlags.Query([w.CommonOwnerDealId, w.Main.Deal, w.BravoOpportunityId, w.CommonOutsiderDealId]), Ct));
+        var page = await AsAsync(w, Persona.Outsider, services => services.GetRequiredService<ListWorkOrder.Handler>()
+            .Handle(new ListWorkOrder.Query(w.UserOf(Persona.Owner).ColleagueId, new PageRequest(1, PageRequest.MaxSize)), Ct));
 
-        counts.Keys.ShouldBe([w.BravoOpportunityId, w.CommonOutsiderDealId], ignoreOrder: true);
+        page.Value.TotalCount.ShouldBe(0);
+        page.Value.Items.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task StoredAnalyses_AsOutsider_OnlyOfDealsTheyRead()
+    {
+        var w = await WorldAsync(Persona.Outsider);
+        List<Guid> ids = [w.CommonOwnerDealId, w.Main.Deal, w.BravoOpportunityId, w.CommonOutsiderDealId];
+
+        var (summaries, moves) = await AsAsync(w, Persona.Outsider, async services =>
+        {
+            var db = services.GetRequiredService<AppDbContext>();
+            return (await db.AnalysisSummaries.Where(s => ids.Contains(s.OpportunityId)).Select(s => s.OpportunityId).ToListAsync(Ct),
+                await db.FunnelChanges.Where(c => ids.Contains(c.OpportunityId)).Select(c => c.OpportunityId).Distinct().ToListAsync(Ct));
+        });
+
+        summaries.ShouldBe([w.BravoOpportunityId, w.CommonOutsiderDealId], ignoreOrder: true);
+        moves.ShouldBe([w.BravoOpportunityId, w.CommonOutsiderDealId], ignoreOrder: true);
     }
 
     [Fact]

@@ -9,6 +9,7 @@ namespace KeySell.Domain.RedFlags.Rules;
 public sealed class CoachGone : IRedFlagRule
 {
     public string Id => "coach-gone";
+    public RedFlagSeverity Severity => RedFlagSeverity.Critical;
 
     public void Find(RuleContext context, List<RedFlag> found)
     {

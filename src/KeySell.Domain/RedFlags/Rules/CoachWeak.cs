@@ -13,6 +13,8 @@ public sealed class CoachWeak : PerInfluenceRule
 
     public override string Id => "coach-weak";
 
+    public override RedFlagSeverity Severity => RedFlagSeverity.Warning;
+
     protected override bool Fires(SheetInfluence influence, RuleContext context) =>
         influence.Has(BuyingRoles.Coach) && (influence.Influence == InfluenceLevel.Low || influence.Support < MinimumSupport);
 }

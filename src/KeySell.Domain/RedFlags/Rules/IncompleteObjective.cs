@@ -4,6 +4,7 @@ namespace KeySell.Domain.RedFlags.Rules;
 public sealed class IncompleteObjective : PerSheetRule
 {
     public override string Id => "incomplete-objective";
+    public override RedFlagSeverity Severity => RedFlagSeverity.Warning;
 
     protected override bool Fires(RuleContext context) => !context.Sheet.Opportunity.Objective.IsComplete;
 }

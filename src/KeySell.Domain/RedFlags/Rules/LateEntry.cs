@@ -6,6 +6,7 @@ namespace KeySell.Domain.RedFlags.Rules;
 public sealed class LateEntry : PerSheetRule
 {
     public override string Id => "late-entry";
+    public override RedFlagSeverity Severity => RedFlagSeverity.Critical;
 
     protected override bool Fires(RuleContext context) => context.Sheet.Opportunity.Engagement == Engagement.AfterTender;
 }

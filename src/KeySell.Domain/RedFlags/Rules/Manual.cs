@@ -4,6 +4,7 @@ namespace KeySell.Domain.RedFlags.Rules;
 public sealed class Manual : IRedFlagRule
 {
     public string Id => RedFlagIds.Manual;
+    public RedFlagSeverity Severity => RedFlagSeverity.Warning;
 
     public void Find(RuleContext context, List<RedFlag> found)
     {

@@ -7,6 +7,7 @@ namespace KeySell.Domain.RedFlags.Rules;
 public sealed class MissingInformation : IRedFlagRule
 {
     public string Id => "missing-information";
+    public RedFlagSeverity Severity => RedFlagSeverity.Info;
 
     public void Find(RuleContext context, List<RedFlag> found)
     {

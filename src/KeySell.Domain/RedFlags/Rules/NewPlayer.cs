@@ -6,6 +6,7 @@ namespace KeySell.Domain.RedFlags.Rules;
 public sealed class NewPlayer : PerInfluenceRule
 {
     public override string Id => "new-player";
+    public override RedFlagSeverity Severity => RedFlagSeverity.Info;
 
     protected override bool Fires(SheetInfluence influence, RuleContext context) => context.IsWithinNewPlayerWindow(influence.Since);
 }

@@ -7,6 +7,7 @@ namespace KeySell.Domain.RedFlags.Rules;
 public sealed class NoCounterpart : PerInfluenceRule
 {
     public override string Id => "no-counterpart";
+    public override RedFlagSeverity Severity => RedFlagSeverity.Warning;
 
     protected override bool Fires(SheetInfluence influence, RuleContext context) =>
         (influence.Influence == InfluenceLevel.High || influence.Has(BuyingRoles.Economic)) && string.IsNullOrWhiteSpace(influence.Counterpart);

@@ -6,6 +6,7 @@ namespace KeySell.Domain.RedFlags.Rules;
 public sealed class NoEconomicBuyer : PerSheetRule
 {
     public override string Id => "no-economic-buyer";
+    public override RedFlagSeverity Severity => RedFlagSeverity.Critical;
 
     protected override bool Fires(RuleContext context) => !context.AnyActive(i => i.Has(BuyingRoles.Economic));
 }

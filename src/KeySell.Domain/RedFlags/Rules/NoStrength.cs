@@ -4,6 +4,7 @@ namespace KeySell.Domain.RedFlags.Rules;
 public sealed class NoStrength : PerSheetRule
 {
     public override string Id => "no-strength";
+    public override RedFlagSeverity Severity => RedFlagSeverity.Info;
 
     protected override bool Fires(RuleContext context) => context.Sheet.Strengths.Count == 0;
 }

@@ -6,6 +6,7 @@ namespace KeySell.Domain.RedFlags.Rules;
 public sealed class NoUser : PerSheetRule
 {
     public override string Id => "no-user";
+    public override RedFlagSeverity Severity => RedFlagSeverity.Warning;
 
     protected override bool Fires(RuleContext context) => !context.AnyActive(i => i.Has(BuyingRoles.User));
 }

@@ -6,6 +6,7 @@ namespace KeySell.Domain.RedFlags.Rules;
 public sealed class NoWinResult : PerInfluenceRule
 {
     public override string Id => "no-win-result";
+    public override RedFlagSeverity Severity => RedFlagSeverity.Info;
 
     protected override bool Fires(SheetInfluence influence, RuleContext context) => influence.Wins.Count == 0;
 }

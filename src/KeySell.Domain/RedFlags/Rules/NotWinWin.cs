@@ -6,6 +6,7 @@ namespace KeySell.Domain.RedFlags.Rules;
 public sealed class NotWinWin : PerSheetRule
 {
     public override string Id => "not-win-win";
+    public override RedFlagSeverity Severity => RedFlagSeverity.Critical;
 
     protected override bool Fires(RuleContext context) =>
         context.Sheet.Opportunity.ExpectedOutcome is { } outcome && outcome != ExpectedOutcome.WinWin;

@@ -11,6 +11,7 @@ namespace KeySell.Domain.RedFlags.Rules;
 public sealed class OpenObjection : IRedFlagRule
 {
     public string Id => "open-objection";
+    public RedFlagSeverity Severity => RedFlagSeverity.Warning;
 
     public void Find(RuleContext context, List<RedFlag> found)
     {

@@ -9,5 +9,7 @@ public sealed class Opponent : PerInfluenceRule
 
     public override string Id => "opponent";
 
+    public override RedFlagSeverity Severity => RedFlagSeverity.Critical;
+
     protected override bool Fires(SheetInfluence influence, RuleContext context) => influence.Support <= Threshold;
 }

@@ -7,6 +7,8 @@ public abstract class PerInfluenceRule : IRedFlagRule
 {
     public abstract string Id { get; }
 
+    public abstract RedFlagSeverity Severity { get; }
+
     protected abstract bool Fires(SheetInfluence influence, RuleContext context);
 
     public void Find(RuleContext context, List<RedFlag> found)
@@ -22,6 +24,8 @@ public abstract class PerInfluenceRule : IRedFlagRule
 public abstract class PerSheetRule : IRedFlagRule
 {
     public abstract string Id { get; }
+
+    public abstract RedFlagSeverity Severity { get; }
 
     protected abstract bool Fires(RuleContext context);
 

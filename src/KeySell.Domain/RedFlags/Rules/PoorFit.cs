@@ -4,7 +4,10 @@ namespace KeySell.Domain.RedFlags.Rules;
 public sealed class PoorFit : PerSheetRule
 {
     public override string Id => "poor-fit";
+    public override RedFlagSeverity Severity => RedFlagSeverity.Warning;
 
-    protected override bool Fires(RuleContext context) =>
-        context.Sheet.Opportunity.IdealCustomerScore is { } score && score < context.Settings.FitThreshold;
+    protected override bool Fires(RuleContext context) => IsPoorFit(context.Sheet.Opportunity.IdealCustomerScore, context.Settings);
+
+    /// <summary>Whether an account with this score is a poor fit: only this, not the score itself, reaches the analysis.</summary>
+    public static bool IsPoorFit(decimal? score, AnalysisSettings settings) => score is { } s && s < settings.FitThreshold;
 }

@@ -4,6 +4,7 @@ namespace KeySell.Domain.RedFlags.Rules;
 public sealed class Stale : PerSheetRule
 {
     public override string Id => "stale";
+    public override RedFlagSeverity Severity => RedFlagSeverity.Warning;
 
     protected override bool Fires(RuleContext context) => !context.AnyActive(i => context.IsWithinStaleWindow(i.LastContact));
 }

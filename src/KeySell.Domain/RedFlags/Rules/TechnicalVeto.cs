@@ -7,6 +7,7 @@ namespace KeySell.Domain.RedFlags.Rules;
 public sealed class TechnicalVeto : PerInfluenceRule
 {
     public override string Id => "technical-veto";
+    public override RedFlagSeverity Severity => RedFlagSeverity.Critical;
 
     protected override bool Fires(SheetInfluence influence, RuleContext context) =>
         influence.Has(BuyingRoles.Technical) && influence.Support < 0;

@@ -7,6 +7,7 @@ namespace KeySell.Domain.RedFlags.Rules;
 public sealed class Uncovered : PerInfluenceRule
 {
     public override string Id => "uncovered";
+    public override RedFlagSeverity Severity => RedFlagSeverity.Warning;
 
     protected override bool Fires(SheetInfluence influence, RuleContext context) => influence.Contact == ContactLevel.None;
 }

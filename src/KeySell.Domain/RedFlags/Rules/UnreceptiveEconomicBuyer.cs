@@ -10,6 +10,7 @@ namespace KeySell.Domain.RedFlags.Rules;
 public sealed class UnreceptiveEconomicBuyer : PerInfluenceRule
 {
     public override string Id => "unreceptive-economic-buyer";
+    public override RedFlagSeverity Severity => RedFlagSeverity.Critical;
 
     protected override bool Fires(SheetInfluence influence, RuleContext context) =>
         influence.Has(BuyingRoles.Economic) && influence.Mode.IsUnreceptive();

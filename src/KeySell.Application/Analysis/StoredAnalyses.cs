@@ -1,0 +1,56 @@
+using KeySell.Application.Data;
+using KeySell.Application.Sheets;
+using KeySell.Domain.Opportunities;
+using Microsoft.EntityFrameworkCore;
+
+namespace KeySell.Application.Analysis;
+
+/// <summary>
+/// Judges deals as the API's analysis does (the same sheet export, the team's analyzer, today's
+/// date) and stores the summaries, a batch at a time so a million deals take flat memory.
+/// </summary>
+public static class StoredAnalyses
+{
+    /// <summary>Deals judged per round trip: large enough to amortise the split queries, small enough to keep memory flat.</summary>
+    public const int BatchSize = 256;
+
+    /// <summary>The day a deal is judged at, as <c>GET /analysis</c> and the sheet export take it.</summary>
+    public static DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+
+    /// <summary>
+    /// Rewrites the summaries of these deals from what the database now holds (inside the caller's
+    /// transaction when there is one). Deals are read past the access rules: a summary follows its
+    /// deal's data whoever changed it, and it is read back only through the deal's own rules.
+    /// </summary>
+    internal static async Task WriteAsync(AppDbContext db, IReadOnlyCollection<Guid> ids, CancellationToken ct)
+    {
+        // In id order, so two saves re-judging overlapping deals lock their summary rows in the same order (no deadlock).
+        foreach (var chunk in ids.Order().Chunk(BatchSize))
+        {
+            var deals = await db.Opportunities.IgnoreQueryFilters().AsNoTracking()
+                .Include(x => x.Account)
+                .Include(x => x.Influences).ThenInclude(i => i.Person)
+                .Include(x => x.Influences).ThenInclude(i => i.Counterpart)
+                .Include(x => x.Strengths)
+                .Include(x => x.RedFlags)
+                .Include(x => x.Objections)
+                .AsSplitQuery()
+                .Where(o => chunk.Contains(o.Id))
+                .ToListAsync(ct);
+
+            var now = db.Time.GetUtcNow();
+            var today = Today(db.Time);
+            var summaries = deals.Select(o => AnalysisSummary.Of(o.Id, db.Analyzer.Analyze(ExportSheet.ToSheet(o, today), today), now)).ToList();
+
+            // Replace rather than update: the rows are derived, and one statement each way keeps
+            // the save to two round trips whatever the batch holds.
+            // A batch run outside a save gets its own transaction, so no reader sees a deal without its summary.
+            await using var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+            await db.AnalysisSummaries.IgnoreQueryFilters().Where(s => chunk.Contains(s.OpportunityId)).ExecuteDeleteAsync(ct);
+            db.AnalysisSummaries.AddRange(summaries);
+            await db.SaveDerivedAsync(ct);
+            if (own is not null) await own.CommitAsync(ct);
+            foreach (var summary in summaries) db.Entry(summary).State = EntityState.Detached;
+        }
+    }
+}
