@@ -21,9 +21,6 @@ public static class ListPages
     public const int ExactUpTo = 10_000;
     public const int SampleSize = 10_000;
 
-    /// <summary>Offsets past this read the page's ids first, then its rows.</summary>
-    public const int DeferredFrom = 1_000;
-
     /// <param name="rows">The list's rows, filtered (access rules, recycle bin, search) but not ordered.</param>
     /// <param name="table">The same record type with no filter at all: only its ids, in id order, are read as the sample.</param>
     /// <param name="tableName">The table, for its size estimate.</param>
@@ -58,15 +55,6 @@ public static class ListPages
             items.Reverse();
             more = end < total;
         }
-        else if (page.Skip > DeferredFrom)
-        {
-            // Deep in a long list: the offset walks only the (Name, Id) index for the ids, and the page's rows are read
-            // for those ids alone (a "deferred join"), instead of building every skipped row.
-            var ids = Ascending(rows, name, id).Skip(page.Skip).Take(take + 1).Select(id);
-            items = await Ascending(rows.Where(Contains(ids, id)), name, id).Select(select).ToListAsync(ct);
-            more = items.Count > take;
-            if (more) items.RemoveAt(take);
-        }
         else
         {
             items = await Ascending(rows, name, id).Skip(page.Skip).Take(take + 1).Select(select).ToListAsync(ct);
@@ -84,8 +72,9 @@ public static class ListPages
         var counted = await rows.Take(ExactUpTo + 1).CountAsync(ct);
         if (counted <= ExactUpTo) return (counted, false);
 
-        var sample = table.OrderBy(id).Take(SampleSize).Select(id);
-        var inSample = await rows.Where(Contains(sample, id)).CountAsync(ct);
+        // The sample is the table's first ids: read the last of them, then count the caller's matching rows up to it.
+        var bound = await table.OrderBy(Fresh(id)).Skip(SampleSize - 1).Select(Fresh(id)).FirstOrDefaultAsync(ct);
+        var inSample = await rows.Select(Fresh(id)).Where(i => i.CompareTo(bound) <= 0).CountAsync(ct);
         var size = await TableSizeAsync(db, tableName, ct);
         var sampled = Math.Min(SampleSize, Math.Max(size, 1));
         // Never below what was counted: the caller has at least that many rows.
@@ -114,10 +103,10 @@ public static class ListPages
     }
 
     private static IOrderedQueryable<TEntity> Ascending<TEntity>(IQueryable<TEntity> rows, Expression<Func<TEntity, string>> name, Expression<Func<TEntity, Guid>> id) =>
-        rows.OrderBy(name).ThenBy(id);
+        rows.OrderBy(Fresh(name)).ThenBy(Fresh(id));
 
     private static IOrderedQueryable<TEntity> Descending<TEntity>(IQueryable<TEntity> rows, Expression<Func<TEntity, string>> name, Expression<Func<TEntity, Guid>> id) =>
-        rows.OrderByDescending(name).ThenByDescending(id);
+        rows.OrderByDescending(Fresh(name)).ThenByDescending(Fresh(id));
 
     /// <summary>(name, id) &gt; (cursor name, cursor id), written so both databases seek the (Name, Id) index.</summary>
     private static Expression<Func<TEntity, bool>> After<TEntity>(
@@ -127,16 +116,21 @@ public static class ListPages
         // PostgreSQL, which would walk the index from its beginning); the OR then drops the rows up to the last one read.
         Expression<Func<string, Guid, bool>> template = (n, i) =>
             string.Compare(n, afterName) >= 0 && (string.Compare(n, afterName) > 0 || i.CompareTo(afterId) > 0);
-        var row = name.Parameters[0];
+        var row = Expression.Parameter(typeof(TEntity), "row");
+        var nameBody = ReplacingExpressionVisitor.Replace(name.Parameters[0], row, name.Body);
         var idBody = ReplacingExpressionVisitor.Replace(id.Parameters[0], row, id.Body);
-        var body = ReplacingExpressionVisitor.Replace(template.Parameters[0], name.Body, template.Body);
+        var body = ReplacingExpressionVisitor.Replace(template.Parameters[0], nameBody, template.Body);
         body = ReplacingExpressionVisitor.Replace(template.Parameters[1], idBody, body);
         return Expression.Lambda<Func<TEntity, bool>>(body, row);
     }
 
-    private static Expression<Func<TEntity, bool>> Contains<TEntity>(IQueryable<Guid> ids, Expression<Func<TEntity, Guid>> id)
+    /// <summary>
+    /// The same lambda with a parameter of its own. One parameter object in a lambda and in a subquery nested in it
+    /// breaks EF's query compiler ("rewriting a node of type ParameterExpression…"), so every use gets a fresh copy.
+    /// </summary>
+    private static Expression<Func<TEntity, TValue>> Fresh<TEntity, TValue>(Expression<Func<TEntity, TValue>> lambda)
     {
-        var call = Expression.Call(typeof(Queryable), nameof(Queryable.Contains), [typeof(Guid)], ids.Expression, id.Body);
-        return Expression.Lambda<Func<TEntity, bool>>(call, id.Parameters);
+        var row = Expression.Parameter(typeof(TEntity), "row");
+        return Expression.Lambda<Func<TEntity, TValue>>(ReplacingExpressionVisitor.Replace(lambda.Parameters[0], row, lambda.Body), row);
     }
 }

@@ -37,9 +37,8 @@ public static class ListOpportunities
                 // decides, the same on SQLite and PostgreSQL, unlike LIKE/ILIKE.
                 if (TextSearch.Indexable(db, text))
                 {
-                    var byName = TextSearch.OpportunityCandidates(db, text);
-                    var byAccount = TextSearch.AccountCandidates(db, text);
-                    opportunities = opportunities.Where(o => byName.Contains(o.Id) || byAccount.Contains(o.AccountId));
+                    var candidates = TextSearch.OpportunityCandidates(db, text);
+                    opportunities = opportunities.Where(o => candidates.Contains(o.Id));
                 }
                 opportunities = opportunities.Where(o => o.Name.ToLower().Contains(text) || o.Account!.Name.ToLower().Contains(text));
             }

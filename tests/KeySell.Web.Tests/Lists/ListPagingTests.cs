@@ -8,6 +8,7 @@ using KeySell.Application.Data;
 using KeySell.Domain.Opportunities;
 using KeySell.Web.Tests.Api;
 using KeySell.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using static KeySell.Web.Tests.Api.DealArrange;
 
 namespace KeySell.Web.Tests.Lists;
@@ -132,6 +133,41 @@ public abstract class ListPagingTests<TApp>(TApp app) : IClassFixture<TApp> wher
         second["items"]!.AsArray().Select(i => i!["name"]!.GetValue<string>()).ShouldBe([$"{tag} c"]);
         second["nextCursor"].ShouldBeNull();
     }
+
+    [Fact]
+    public async Task ListOpportunities_MoreRowsThanAreCountedExactly_LabelsTheTotalAnEstimateAndStillPages()
+    {
+        var client = await app.CreateAdminClientAsync();
+        var accountId = await app.AccountAsync(Unique("Many"));
+        const int count = ListPages.ExactUpTo + 50;
+        // Straight SQL: ten thousand deals through the change history would take most of a minute.
+        await app.WithDbAsync(db => app.Provider == DatabaseProvider.Sqlite
+            ? db.Database.ExecuteSqlAsync($"""
+                WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < {count - 1})
+                INSERT INTO "Opportunities" ("Id", "AccountId", "Name", "FunnelLevel", "CreatedAt", "CreatedBy", "UpdatedAt", "UpdatedBy", "Version")
+                SELECT upper(substr(h, 1, 8) || '-' || substr(h, 9, 4) || '-' || substr(h, 13, 4) || '-' || substr(h, 17, 4) || '-' || substr(h, 21, 12)),
+                       {accountId.ToString().ToUpperInvariant()}, 'Deal ' || substr('0000' || i, -5, 5), 'in', '2026-11-30 00:00:00+00:00', 'test', '2026-11-30 00:00:00+00:00', 'test', 1
+                FROM (SELECT i, hex(randomblob(16)) AS h FROM n)
+                """, Ct)
+            : db.Database.ExecuteSqlAsync($"""
+                INSERT INTO "Opportunities" ("Id", "AccountId", "Name", "FunnelLevel", "CreatedAt", "CreatedBy", "UpdatedAt", "UpdatedBy", "Version")
+                SELECT gen_random_uuid(), {accountId}, 'Deal ' || lpad(i::text, 5, '0'), 'in', now(), 'test', now(), 'test', 1
+                FROM generate_series(0, {count - 1}) AS i
+                """, Ct));
+
+        var first = await client.GetObjectAsync($"/api/opportunities?accountId={accountId}&pageSize=25");
+        var deep = await client.GetObjectAsync($"/api/opportunities?accountId={accountId}&pageSize=25&page=402");
+
+        first["totalIsEstimate"]!.GetValue<bool>().ShouldBeTrue();
+        first["totalCount"]!.GetValue<int>().ShouldBeGreaterThan(ListPages.ExactUpTo);
+        Names(first).ShouldBe(Enumerable.Range(0, 25).Select(i => $"Deal {i:D5}"));
+        Names(deep).ShouldBe(Enumerable.Range(10_025, 25).Select(i => $"Deal {i:D5}"));
+        deep["nextCursor"].ShouldBeNull();
+        var second = await client.GetObjectAsync($"/api/opportunities?accountId={accountId}&pageSize=25&cursor={Uri.EscapeDataString(first["nextCursor"]!.GetValue<string>())}");
+        Names(second).ShouldBe(Enumerable.Range(25, 25).Select(i => $"Deal {i:D5}"));
+    }
+
+    private static IEnumerable<string> Names(JsonObject page) => page["items"]!.AsArray().Select(i => i!["name"]!.GetValue<string>());
 
     /// <summary>An account of its own with one deal per name, written straight to the database (the API is what is tested).</summary>
     private async Task<Guid> ArrangeAsync(IReadOnlyList<string> names)
