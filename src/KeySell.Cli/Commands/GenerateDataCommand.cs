@@ -54,10 +54,12 @@ public static class GenerateDataCommand
             if (outcome.Refused)
                 throw CliFailure.Failed($"the {CliHost.Describe(db)} already has data; add --append to add to it.");
 
-            var seconds = Math.Max(outcome.Elapsed.TotalSeconds, 0.001);
+            var seconds = Math.Max(outcome.BulkElapsed.TotalSeconds, 0.001);
             await terminal.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"Generated {outcome.Accounts:N0} accounts, {outcome.Relations:N0} relations, {outcome.Departments:N0} departments, {outcome.People:N0} people, " +
-                $"{outcome.Opportunities:N0} opportunities, {outcome.Influences:N0} buying influences: {outcome.Rows:N0} rows in {seconds:N1} s ({outcome.Rows / seconds:N0} rows/s)."));
+                $"{outcome.Opportunities:N0} opportunities, {outcome.Influences:N0} buying influences: {outcome.Rows:N0} rows in {seconds:N1} s " +
+                $"({outcome.Rows / seconds:N0} rows/s, indexes included; {outcome.Rows / Math.Max(outcome.BulkProcessorTime.TotalSeconds, 0.001):N0} rows per processor-second; " +
+                $"{outcome.Elapsed.TotalSeconds:N1} s with the sales team)."));
             if (outcome.BigAccountId is { } bigAccount) await terminal.Out.WriteLineAsync($"First big account: {bigAccount}");
             if (outcome.NewSignIns.Count > 0)
             {
