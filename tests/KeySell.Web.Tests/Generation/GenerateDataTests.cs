@@ -66,7 +66,7 @@ public abstract class GenerateDataTests<TApp>(TApp app) : IClassFixture<TApp> wh
             var analysis = await admin.GetAsync($"/api/opportunities/{deal.Id}/analysis", Ct);
             analysis.StatusCode.ShouldBe(HttpStatusCode.OK, await analysis.Content.ReadAsStringAsync(Ct));
             var sheet = await admin.GetFromJsonAsync<JsonObject>($"/api/opportunities/{deal.Id}/sheet", Ct);
-            sheet!["buyingInfluences"]!.AsArray().Count.ShouldBe(deal.Influences);
+            sheet!["influences"]!.AsArray().Count.ShouldBe(deal.Influences);
             (await admin.GetAsync($"/api/accounts/{deal.AccountId}", Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
         }
     }
