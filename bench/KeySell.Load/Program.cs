@@ -216,21 +216,28 @@ internal sealed class Targets
 /// </summary>
 internal static class Floor
 {
-    private const string OpportunityColumns =
-        "o.\"Id\", o.\"Name\", o.\"AccountId\", a.\"Name\", o.\"FunnelLevel\", o.\"ObjectiveAmount\", o.\"ObjectiveCurrency\", o.\"ObjectiveCloseDate\", " +
-        "o.\"OwnerId\", c.\"Name\", (SELECT COUNT(*) FROM \"BuyingInfluences\" b WHERE b.\"OpportunityId\" = o.\"Id\"), o.\"Version\"";
-    private const string OpportunityFrom =
-        " FROM \"Opportunities\" o JOIN \"Accounts\" a ON a.\"Id\" = o.\"AccountId\" LEFT JOIN \"Colleagues\" c ON c.\"Id\" = o.\"OwnerId\" WHERE o.\"DeletedAt\" IS NULL";
+    /// <summary>As EF shapes the list: the page of deals first (ordered, limited), then their account, owner and influence count.</summary>
+    private static string OpportunityPage(string from, string where, int skip) =>
+        "SELECT p.\"Id\", p.\"Name\", p.\"AccountId\", a.\"Name\", p.\"FunnelLevel\", p.\"ObjectiveAmount\", p.\"ObjectiveCurrency\", p.\"ObjectiveCloseDate\", " +
+        "p.\"OwnerId\", c.\"Name\", (SELECT COUNT(*) FROM \"BuyingInfluences\" b WHERE b.\"OpportunityId\" = p.\"Id\"), p.\"Version\" " +
+        $"FROM (SELECT o.* {from} WHERE o.\"DeletedAt\" IS NULL{where} ORDER BY o.\"Name\", o.\"Id\" LIMIT 20 OFFSET {skip}) p " +
+        "JOIN \"Accounts\" a ON a.\"Id\" = p.\"AccountId\" LEFT JOIN \"Colleagues\" c ON c.\"Id\" = p.\"OwnerId\" ORDER BY p.\"Name\", p.\"Id\"";
+
+    private const string Deals = "FROM \"Opportunities\" o";
+    private const string DealsWithAccounts = "FROM \"Opportunities\" o JOIN \"Accounts\" a0 ON a0.\"Id\" = o.\"AccountId\"";
 
     public static Func<Targets, int, Task> OpportunitiesPage(int skip) => (t, _) => Read(t,
-        $"SELECT COUNT(*){OpportunityFrom}",
-        $"SELECT {OpportunityColumns}{OpportunityFrom} ORDER BY o.\"Name\", o.\"Id\" LIMIT 20 OFFSET {skip}");
+        $"SELECT COUNT(*) {Deals} WHERE o.\"DeletedAt\" IS NULL",
+        OpportunityPage(Deals, "", skip));
 
     public static Func<Targets, int, Task> OpportunitiesSearch(string text)
     {
-        var where = $" AND (lower(o.\"Name\") LIKE '%{text}%' OR lower(a.\"Name\") LIKE '%{text}%')";
-        return (t, _) => Read(t, $"SELECT COUNT(*){OpportunityFrom}{where}", $"SELECT {OpportunityColumns}{OpportunityFrom}{where} ORDER BY o.\"Name\", o.\"Id\" LIMIT 20");
+        var where = $" AND (lower(o.\"Name\") LIKE '%{text}%' OR lower(a0.\"Name\") LIKE '%{text}%')";
+        return (t, _) => Read(t, $"SELECT COUNT(*) {DealsWithAccounts} WHERE o.\"DeletedAt\" IS NULL{where}", OpportunityPage(DealsWithAccounts, where, 0));
     }
+
+    private const string OpportunityFrom =
+        " FROM \"Opportunities\" o JOIN \"Accounts\" a ON a.\"Id\" = o.\"AccountId\" LEFT JOIN \"Colleagues\" c ON c.\"Id\" = o.\"OwnerId\" WHERE o.\"DeletedAt\" IS NULL";
 
     private const string AccountSelect = "SELECT a.\"Id\", a.\"Name\", a.\"Industry\", a.\"Region\", a.\"IdealCustomerScore\", a.\"ParentAccountId\", a.\"OwnerId\", a.\"Version\" FROM \"Accounts\" a WHERE a.\"DeletedAt\" IS NULL";
 
@@ -246,7 +253,7 @@ internal static class Floor
 
     /// <summary>The sheet's reads: the deal with its account and owner, its influences with their people and counterparts, its lists.</summary>
     public static Func<Targets, int, Task> Sheet(Targets targets) => (t, i) => Read(t, targets.Id(targets.Opportunity(i)),
-        $"SELECT o.*, a.\"Name\", c.\"Name\"{OpportunityFrom.Replace("WHERE", "WHERE o.\"Id\" = @id AND", StringComparison.Ordinal)}",
+        $"SELECT o.*, a.\"Name\", c.\"Name\"{OpportunityFrom} AND o.\"Id\" = @id",
         "SELECT b.*, p.\"Name\", p.\"Title\", p.\"DepartmentId\", p.\"ReportsToId\", p.\"Status\", k.\"Name\" FROM \"BuyingInfluences\" b JOIN \"People\" p ON p.\"Id\" = b.\"PersonId\" " +
         "LEFT JOIN \"Colleagues\" k ON k.\"Id\" = b.\"CounterpartId\" WHERE b.\"OpportunityId\" = @id ORDER BY b.\"Position\"",
         "SELECT * FROM \"Strengths\" WHERE \"OpportunityId\" = @id",
