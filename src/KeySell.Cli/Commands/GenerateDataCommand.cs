@@ -10,6 +10,8 @@ namespace KeySell.Cli.Commands;
 /// <summary><c>keysell generate-data</c>: a database full of made-up accounts and deals, for demos, load tests and benchmarks.</summary>
 public static class GenerateDataCommand
 {
+    private const int ShownOneByOne = 24;
+
     public static Command Create(CliHost host, Terminal terminal)
     {
         var accounts = new Option<int>("--accounts") { Description = "How many accounts to make.", Required = true, HelpName = "N" };
@@ -64,8 +66,12 @@ public static class GenerateDataCommand
             if (outcome.NewSignIns.Count > 0)
             {
                 await terminal.Out.WriteLineAsync($"Sign-ins (every made-up user has the password {outcome.Password}):");
-                foreach (var signIn in outcome.NewSignIns)
-                    await terminal.Out.WriteLineAsync($"  {signIn.Role.ToId(),-8} {signIn.Email,-36} {signIn.Name} — {signIn.Team}");
+                // A million deals make 200 sellers: past a screenful, one line per role with the first and last email.
+                var lines = outcome.NewSignIns.Count <= ShownOneByOne
+                    ? outcome.NewSignIns.Select(s => $"  {s.Role.ToId(),-8} {s.Email,-36} {s.Name} — {s.Team}")
+                    : outcome.NewSignIns.GroupBy(s => s.Role).Select(g =>
+                        $"  {g.Key.ToId(),-8} {g.Count(),4} × {g.First().Email} … {g.Last().Email}");
+                foreach (var line in lines) await terminal.Out.WriteLineAsync(line);
             }
             return ExitCodes.Done;
         }));
