@@ -46,6 +46,9 @@ internal abstract class BulkRows : IAsyncDisposable
     /// <summary>Commits what was written and opens the next transaction: large transactions, bounded journal.</summary>
     public abstract Task CommitAsync(CancellationToken ct);
 
+    /// <summary>Commits the last rows and puts back what the load set aside (indexes).</summary>
+    public virtual Task FinishAsync(CancellationToken ct) => CommitAsync(ct);
+
     protected abstract Task BeginAsync(CancellationToken ct);
 
     protected abstract Task WriteAsync<T>(BulkTable table, IReadOnlyList<T> rows, CancellationToken ct) where T : class;
@@ -90,10 +93,16 @@ internal sealed class BulkColumn(string name, IClrPropertyGetter getter, Relatio
     }
 }
 
-/// <summary>SQLite: one prepared INSERT per table, bound row by row inside a large transaction.</summary>
+/// <summary>
+/// SQLite: one prepared INSERT per table, bound row by row inside a large transaction. Each
+/// random GUID key costs a B-tree search per index per row, so a table's secondary indexes are
+/// dropped before its first row and created again, by sorting, at the end — with the very SQL the
+/// migrations wrote (read back from sqlite_master), so the schema is unchanged afterwards.
+/// </summary>
 internal sealed class SqliteBulkRows(AppDbContext db) : BulkRows(db)
 {
     private readonly Dictionary<BulkTable, SqliteCommand> _inserts = [];
+    private readonly List<string> _setAside = [];
     private SqliteTransaction? _transaction;
 
     private SqliteConnection Connection => (SqliteConnection)Db.Database.GetDbConnection();
@@ -118,9 +127,26 @@ internal sealed class SqliteBulkRows(AppDbContext db) : BulkRows(db)
         foreach (var insert in _inserts.Values) insert.Transaction = _transaction;
     }
 
+    public override async Task FinishAsync(CancellationToken ct)
+    {
+        foreach (var create in _setAside)
+        {
+            await using var command = Connection.CreateCommand();
+            command.Transaction = _transaction;
+            command.CommandText = create;
+            await command.ExecuteNonQueryAsync(ct);
+        }
+        _setAside.Clear();
+        await CommitAsync(ct);
+    }
+
     protected override Task WriteAsync<T>(BulkTable table, IReadOnlyList<T> rows, CancellationToken ct)
     {
-        if (!_inserts.TryGetValue(table, out var insert)) _inserts[table] = insert = Prepare(table);
+        if (!_inserts.TryGetValue(table, out var insert))
+        {
+            SetIndexesAside(table);
+            _inserts[table] = insert = Prepare(table);
+        }
         var parameters = insert.Parameters;
         var columns = table.Columns;
         foreach (var row in rows)
@@ -129,6 +155,28 @@ internal sealed class SqliteBulkRows(AppDbContext db) : BulkRows(db)
             insert.ExecuteNonQuery();
         }
         return Task.CompletedTask;
+    }
+
+    private void SetIndexesAside(BulkTable table)
+    {
+        var indexes = new List<(string Name, string Sql)>();
+        using (var find = Connection.CreateCommand())
+        {
+            find.Transaction = _transaction;
+            // Indexes without SQL are the primary key's own; they stay.
+            find.CommandText = "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = @table AND sql IS NOT NULL";
+            find.Parameters.AddWithValue("@table", table.Name);
+            using var reader = find.ExecuteReader();
+            while (reader.Read()) indexes.Add((reader.GetString(0), reader.GetString(1)));
+        }
+        foreach (var (name, sql) in indexes)
+        {
+            using var drop = Connection.CreateCommand();
+            drop.Transaction = _transaction;
+            drop.CommandText = $"DROP INDEX \"{name.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
+            drop.ExecuteNonQuery();
+            _setAside.Add(sql);
+        }
     }
 
     private SqliteCommand Prepare(BulkTable table)
@@ -147,6 +195,13 @@ internal sealed class SqliteBulkRows(AppDbContext db) : BulkRows(db)
     {
         foreach (var insert in _inserts.Values) await insert.DisposeAsync();
         if (_transaction is not null) await _transaction.DisposeAsync();
+        if (_setAside.Count > 0)
+        {
+            // A load that failed after a commit must not leave the database without its indexes.
+            _transaction = Connection.BeginTransaction();
+            await FinishAsync(CancellationToken.None);
+            await _transaction.DisposeAsync();
+        }
         await base.DisposeAsync();
     }
 }
