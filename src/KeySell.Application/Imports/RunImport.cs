@@ -57,6 +57,9 @@ public static class RunImport
             finally
             {
                 run.CloseErrorFile();
+                // The upload has served its purpose (the user keeps the original; the error file stays).
+                var upload = Path.Combine(options.ResolveDataDirectory(), job.StoredFile);
+                if (File.Exists(upload)) File.Delete(upload);
             }
             // The last word is kept even when the run was cancelled (the server is stopping).
             db.ChangeTracker.Clear();
