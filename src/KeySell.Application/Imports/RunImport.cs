@@ -491,6 +491,8 @@ public static class RunImport
             var selves = await db.Accounts.Where(a => (a.ExternalSource == Source && EF.Parameter(selfIds).Contains(a.ExternalId!)) || (a.ExternalId == null && EF.Parameter(selfNames).Contains(a.Name))).ToListAsync(ct);
             var parents = await db.Accounts.AsNoTracking().Where(a => (a.ExternalSource == Source && EF.Parameter(parentIds).Contains(a.ExternalId!)) || EF.Parameter(parentNames).Contains(a.Name))
                 .Select(a => new { a.Id, a.ExternalId, a.Name, a.ParentAccountId }).ToListAsync(ct);
+            // Parents as they will be after this batch: what it sets, else what was read, else the database.
+            var parentOf = parents.ToDictionary(p => p.Id, p => p.ParentAccountId);
 
             foreach (var row in withParent)
             {
@@ -503,16 +505,23 @@ public static class RunImport
                 if (job.DryRun || parent is null) continue;
                 var self = Optional(row, ImportFields.ExternalId) is { } id ? selves.FirstOrDefault(a => a.ExternalId == id) : selves.FirstOrDefault(a => a.Name == NameOf(row));
                 if (self is null) continue;
-                if (parent.Id == self.Id || await ParentWouldLoopAsync(self.Id, parent.Id, ct)) { Problem(row, field, Messages.Format("ParentCycle")); continue; }
+                if (await ParentWouldLoopAsync(self.Id, parent.Id, parentOf, ct)) { Problem(row, field, Messages.Format("ParentCycle")); continue; }
                 self.ParentAccountId = parent.Id;
+                parentOf[self.Id] = parent.Id;
             }
         }
 
-        private async Task<bool> ParentWouldLoopAsync(Guid self, Guid parent, CancellationToken ct)
+        /// <summary>Whether the new parent is the account itself or below it. Groups are a few levels deep: walk up from the new parent.</summary>
+        private async Task<bool> ParentWouldLoopAsync(Guid self, Guid parent, Dictionary<Guid, Guid?> parentOf, CancellationToken ct)
         {
-            // Groups are a few levels deep; walk up from the new parent.
-            for (Guid? current = parent; current is { } id; current = await db.Accounts.Where(a => a.Id == id).Select(a => a.ParentAccountId).SingleOrDefaultAsync(ct))
-                if (id == self) return true;
+            var seen = new HashSet<Guid>();
+            for (Guid? current = parent; current is { } id; )
+            {
+                if (id == self || !seen.Add(id)) return true;
+                if (!parentOf.TryGetValue(id, out current))
+                    parentOf[id] = current = await db.Accounts.IgnoreQueryFilters([AppDbContext.Filters.RecycleBin])
+                        .Where(a => a.Id == id).Select(a => a.ParentAccountId).SingleOrDefaultAsync(ct);
+            }
             return false;
         }
 
