@@ -3,8 +3,11 @@ using KeySell.Benchmarks.Sheets;
 
 // dotnet run -c Release --project bench/KeySell.Benchmarks -- --filter '*'
 // dotnet run -c Release --project bench/KeySell.Benchmarks -- stj-lines FILE > /dev/null   (the yardstick of analyze --jsonl)
+// dotnet run -c Release --project bench/KeySell.Benchmarks -- crm-file accounts|contacts|opportunities ROWS FILE [ACCOUNTS]   (input for keysell import)
 if (args is ["stj-lines", var file]) return PlainJsonLines.Run(file);
 // dotnet run -c Release --project bench/KeySell.Benchmarks -- home DIR [DEALS]   (Home for one seller owning DEALS deals, default 4878)
 if (args is ["home", var directory, ..]) return await KeySell.Benchmarks.Home.HomeRun.RunAsync(directory, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 4878);
+if (args is ["crm-file", var kind, var rows, var path, ..var rest])
+    return KeySell.Benchmarks.Imports.CrmExportFile.Run(kind, long.Parse(rows), path, rest is [var accounts] ? long.Parse(accounts) : long.Parse(rows));
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;

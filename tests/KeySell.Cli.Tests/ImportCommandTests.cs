@@ -217,4 +217,17 @@ public sealed class ImportCommandTests : IAsyncLifetime
         deal.FunnelLevel.ShouldBe(FunnelLevel.BestFew);
         deal.ExternalId.ShouldBeNull();
     }
+
+    [Fact]
+    public async Task Import_GroupsThatNameEachOtherAsParent_LinksOneAndReportsTheLoop()
+    {
+        var file = Write("loop.csv", "Id,Name,ParentId\nL1,Loop one,L2\nL2,Loop two,L1\n");
+
+        var result = await _cli.Run("import", "accounts", file);
+
+        result.ExitCode.ShouldBe(2);
+        result.ErrorLines.ShouldBe([$"{file}:3: ParentId: An account cannot be its own parent or the parent of its own parent group."]);
+        (await DbAsync(db => db.Accounts.SingleAsync(a => a.ExternalId == "L1", Ct))).ParentAccountId.ShouldNotBeNull();
+        (await DbAsync(db => db.Accounts.SingleAsync(a => a.ExternalId == "L2", Ct))).ParentAccountId.ShouldBeNull();
+    }
 }

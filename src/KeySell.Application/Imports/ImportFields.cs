@@ -128,8 +128,7 @@ public static class ImportFields
         var names = columns.Select(Normalise).ToHashSet();
         if (names.Contains("recordid") || names.Contains("hubspotownerid") || names.Contains("associatedcompanyid")) return "hubspot";
         if (columns.Any(c => c.StartsWith("(Do Not Modify)", StringComparison.OrdinalIgnoreCase))
-            || names.Contains("accountid") && names.Contains("parentaccountid") is false && names.Contains("statecode")
-            || names.Contains("emailaddress1") || names.Contains("estimatedvalue")) return "dynamics";
+            || names.Contains("statecode") || names.Contains("emailaddress1") || names.Contains("estimatedvalue")) return "dynamics";
         if (names.Contains("id") && (names.Contains("ownerid") || names.Contains("createddate") || names.Contains("isdeleted")
             || names.Contains("stagename") || names.Contains("reportstoid") || names.Contains("currencyisocode"))) return "salesforce";
         return "file";

@@ -20,8 +20,11 @@ namespace KeySell.Application.Imports;
 /// </summary>
 public static class RunImport
 {
+    // Lists of ids go to the database as one JSON parameter each (EF.Parameter): EF 10's default of one
+    // parameter per item would build and bind 5,000 parameters per query, which cost more than the query.
+
     /// <summary>Rows per transaction: large enough that a save costs little per row, small enough that memory stays flat.</summary>
-    public const int BatchSize = 2_000;
+    public const int BatchSize = 5_000;
 
     /// <summary>Problems kept in the job for the report; the error file holds every bad row.</summary>
     public const int KeptProblems = 200;
@@ -54,6 +57,9 @@ public static class RunImport
             finally
             {
                 run.CloseErrorFile();
+                // The upload has served its purpose (the user keeps the original; the error file stays).
+                var upload = Path.Combine(options.ResolveDataDirectory(), job.StoredFile);
+                if (File.Exists(upload)) File.Delete(upload);
             }
             // The last word is kept even when the run was cancelled (the server is stopping).
             db.ChangeTracker.Clear();
@@ -81,7 +87,8 @@ public static class RunImport
         private string[] _columns = [];
         private readonly List<ImportProblem> _kept = [];
         private readonly HashSet<long> _badRows = [];
-        // 64-bit hashes, not the strings: a 10-million-row file costs ~200 MB less (docs/imports.md).
+        // 64-bit hashes, not the strings: about 20 bytes a row instead of ~100 (docs/imports.md). Names are
+        // kept only when a column refers to rows by name.
         private readonly HashSet<ulong> _idsInFile = [];
         private readonly HashSet<ulong> _namesInFile = [];
         private long _problems;
@@ -139,6 +146,13 @@ public static class RunImport
                 }
             }
             if (batch.Count > 0) await LinkBatchAsync(batch, ct);
+        }
+
+        /// <summary>A new record: added to the save, or in a dry run only counted (tracking it would cost more than the checks).</summary>
+        private void Add(object record)
+        {
+            if (job.DryRun) _created++;
+            else db.Add(record);
         }
 
         private bool Has(string field) => _field.ContainsKey(field);
@@ -230,7 +244,7 @@ public static class RunImport
             var name = NameOf(row);
             if (name.Length == 0) Problem(row, job.Kind == ImportKind.Contacts && !Has(ImportFields.Name) ? ImportFields.LastName : ImportFields.Name, Messages.Format("Required"));
             else if (name.Length > Account.NameMaxLength) Problem(row, ImportFields.Name, Messages.Format("TooLong", Account.NameMaxLength));
-            else _namesInFile.Add(Hash(NameKey(row)));
+            else if (Has(ImportFields.ParentName) || Has(ImportFields.ReportsToName)) _namesInFile.Add(Hash(NameKey(row)));
 
             if (job.Kind is ImportKind.Contacts or ImportKind.Opportunities
                 && Optional(row, ImportFields.AccountExternalId) is null && Optional(row, ImportFields.AccountName) is null)
@@ -292,27 +306,30 @@ public static class RunImport
             return owner;
         }
 
-        /// <summary>External ids of this batch that some record holds which the caller cannot read: they would collide.</summary>
-        private async Task<HashSet<string>> HiddenIdsAsync<T>(IQueryable<T> all, IQueryable<T> readable, List<string> ids, CancellationToken ct)
-            where T : class, IExternallyKnown
+        /// <summary>
+        /// External ids of this batch that some record holds which the caller cannot read (another's, or in
+        /// the recycle bin): they would collide with the unique index, so those rows are reported instead.
+        /// The queries are written per record type, so EF caches each one.
+        /// </summary>
+        private static async Task<HashSet<string>> HiddenIdsAsync(IQueryable<string> held, IQueryable<string> readable, CancellationToken ct)
         {
-            if (ids.Count == 0) return [];
-            var held = await all.Where(e => e.ExternalSource == Source && ids.Contains(e.ExternalId!)).Select(e => e.ExternalId!).ToListAsync(ct);
-            if (held.Count == 0) return [];
-            var seen = await readable.Where(e => e.ExternalSource == Source && ids.Contains(e.ExternalId!)).Select(e => e.ExternalId!).ToListAsync(ct);
-            return held.Except(seen).ToHashSet();
+            var all = await held.ToListAsync(ct);
+            if (all.Count == 0) return [];
+            return all.Except(await readable.ToListAsync(ct)).ToHashSet();
         }
 
         private async Task AccountsAsync(List<Row> rows, CancellationToken ct)
         {
             var ids = rows.Select(r => Optional(r, ImportFields.ExternalId)).OfType<string>().ToList();
             var names = rows.Where(r => Optional(r, ImportFields.ExternalId) is null).Select(NameOf).ToList();
-            var byId = await db.Accounts.Where(a => a.ExternalSource == Source && ids.Contains(a.ExternalId!)).ToDictionaryAsync(a => a.ExternalId!, ct);
-            var byName = names.Count == 0 ? [] : (await db.Accounts.Where(a => names.Contains(a.Name)).ToListAsync(ct))
+            var byId = await db.Accounts.Where(a => a.ExternalSource == Source && EF.Parameter(ids).Contains(a.ExternalId!)).ToDictionaryAsync(a => a.ExternalId!, ct);
+            var byName = names.Count == 0 ? [] : (await db.Accounts.Where(a => EF.Parameter(names).Contains(a.Name)).ToListAsync(ct))
                 .GroupBy(a => a.Name).ToDictionary(g => g.Key, g => g.First());
-            var hidden = await HiddenIdsAsync(db.Accounts.IgnoreQueryFilters(), db.Accounts, ids, ct);
+            var hidden = await HiddenIdsAsync(
+                db.Accounts.IgnoreQueryFilters().Where(a => a.ExternalSource == Source && EF.Parameter(ids).Contains(a.ExternalId!)).Select(a => a.ExternalId!),
+                db.Accounts.Where(a => a.ExternalSource == Source && EF.Parameter(ids).Contains(a.ExternalId!)).Select(a => a.ExternalId!), ct);
             var existingIds = byId.Values.Concat(byName.Values).Select(a => a.Id).ToList();
-            var writable = (await db.Accounts.Where(a => existingIds.Contains(a.Id)).Where(db.CanWriteAccount).Select(a => a.Id).ToListAsync(ct)).ToHashSet();
+            var writable = (await db.Accounts.Where(a => EF.Parameter(existingIds).Contains(a.Id)).Where(db.CanWriteAccount).Select(a => a.Id).ToListAsync(ct)).ToHashSet();
 
             foreach (var row in rows)
             {
@@ -325,7 +342,7 @@ public static class RunImport
                 if (account is null)
                 {
                     account = new Account { ExternalSource = externalId is null ? null : Source, ExternalId = externalId, OwnerId = owner };
-                    db.Accounts.Add(account);
+                    Add(account);
                 }
                 account.Name = NameOf(row);
                 account.Industry = Optional(row, ImportFields.Industry) ?? account.Industry;
@@ -342,10 +359,10 @@ public static class RunImport
             var names = rows.Where(r => Optional(r, ImportFields.AccountExternalId) is null).Select(r => Get(r, ImportFields.AccountName)).Distinct().ToList();
             var found = new Dictionary<string, Account>(StringComparer.Ordinal);
             if (ids.Count > 0)
-                foreach (var a in await db.Accounts.AsNoTracking().Where(a => a.ExternalSource == Source && ids.Contains(a.ExternalId!)).ToListAsync(ct))
+                foreach (var a in await db.Accounts.AsNoTracking().Where(a => a.ExternalSource == Source && EF.Parameter(ids).Contains(a.ExternalId!)).ToListAsync(ct))
                     found[a.ExternalId!] = a;
             if (names.Count > 0)
-                foreach (var a in await db.Accounts.AsNoTracking().Where(a => names.Contains(a.Name)).ToListAsync(ct))
+                foreach (var a in await db.Accounts.AsNoTracking().Where(a => EF.Parameter(names).Contains(a.Name)).ToListAsync(ct))
                     found.TryAdd("name:" + a.Name, a);
             foreach (var row in rows)
             {
@@ -360,15 +377,17 @@ public static class RunImport
         {
             var accounts = await AccountsOfAsync(rows, ct);
             var accountIds = accounts.Values.Select(a => a.Id).Distinct().ToList();
-            var writableAccounts = (await db.Accounts.Where(a => accountIds.Contains(a.Id)).Where(db.CanWriteAccount).Select(a => a.Id).ToListAsync(ct)).ToHashSet();
+            var writableAccounts = (await db.Accounts.Where(a => EF.Parameter(accountIds).Contains(a.Id)).Where(db.CanWriteAccount).Select(a => a.Id).ToListAsync(ct)).ToHashSet();
             var ids = rows.Select(r => Optional(r, ImportFields.ExternalId)).OfType<string>().ToList();
-            var byId = await db.People.Where(p => p.ExternalSource == Source && ids.Contains(p.ExternalId!)).ToDictionaryAsync(p => p.ExternalId!, ct);
+            var byId = await db.People.Where(p => p.ExternalSource == Source && EF.Parameter(ids).Contains(p.ExternalId!)).ToDictionaryAsync(p => p.ExternalId!, ct);
             var names = rows.Where(r => Optional(r, ImportFields.ExternalId) is null).Select(NameOf).Distinct().ToList();
-            var byName = names.Count == 0 ? [] : (await db.People.Where(p => accountIds.Contains(p.AccountId) && names.Contains(p.Name)).ToListAsync(ct))
+            var byName = names.Count == 0 ? [] : (await db.People.Where(p => EF.Parameter(accountIds).Contains(p.AccountId) && EF.Parameter(names).Contains(p.Name)).ToListAsync(ct))
                 .GroupBy(p => (p.AccountId, p.Name)).ToDictionary(g => g.Key, g => g.First());
-            var hidden = await HiddenIdsAsync(db.People.IgnoreQueryFilters(), db.People, ids, ct);
+            var hidden = await HiddenIdsAsync(
+                db.People.IgnoreQueryFilters().Where(p => p.ExternalSource == Source && EF.Parameter(ids).Contains(p.ExternalId!)).Select(p => p.ExternalId!),
+                db.People.Where(p => p.ExternalSource == Source && EF.Parameter(ids).Contains(p.ExternalId!)).Select(p => p.ExternalId!), ct);
             var departmentNames = rows.Select(r => Get(r, ImportFields.Department)).Where(d => d.Length > 0).Distinct().ToList();
-            var departments = departmentNames.Count == 0 ? [] : (await db.Departments.Where(d => accountIds.Contains(d.AccountId) && departmentNames.Contains(d.Name)).ToListAsync(ct))
+            var departments = departmentNames.Count == 0 ? [] : (await db.Departments.Where(d => EF.Parameter(accountIds).Contains(d.AccountId) && EF.Parameter(departmentNames).Contains(d.Name)).ToListAsync(ct))
                 .GroupBy(d => (d.AccountId, d.Name)).ToDictionary(g => g.Key, g => g.First());
 
             foreach (var row in rows)
@@ -385,7 +404,7 @@ public static class RunImport
                 if (person is null)
                 {
                     person = new Person { ExternalSource = externalId is null ? null : Source, ExternalId = externalId, AccountId = account.Id };
-                    db.People.Add(person);
+                    Add(person);
                     if (externalId is not null) byId[externalId] = person;
                     else byName[(account.Id, NameOf(row))] = person;
                 }
@@ -399,7 +418,7 @@ public static class RunImport
                     if (!departments.TryGetValue((account.Id, departmentName), out var department))
                     {
                         department = new Department { AccountId = account.Id, Name = departmentName };
-                        db.Departments.Add(department);
+                        if (!job.DryRun) db.Departments.Add(department);
                         departments[(account.Id, departmentName)] = department;
                     }
                     person.DepartmentId = department.Id;
@@ -411,14 +430,16 @@ public static class RunImport
         {
             var accounts = await AccountsOfAsync(rows, ct);
             var ids = rows.Select(r => Optional(r, ImportFields.ExternalId)).OfType<string>().ToList();
-            var byId = await db.Opportunities.Where(o => o.ExternalSource == Source && ids.Contains(o.ExternalId!)).ToDictionaryAsync(o => o.ExternalId!, ct);
+            var byId = await db.Opportunities.Where(o => o.ExternalSource == Source && EF.Parameter(ids).Contains(o.ExternalId!)).ToDictionaryAsync(o => o.ExternalId!, ct);
             var accountIds = accounts.Values.Select(a => a.Id).Distinct().ToList();
             var names = rows.Where(r => Optional(r, ImportFields.ExternalId) is null).Select(NameOf).Distinct().ToList();
-            var byName = names.Count == 0 ? [] : (await db.Opportunities.Where(o => accountIds.Contains(o.AccountId) && names.Contains(o.Name)).ToListAsync(ct))
+            var byName = names.Count == 0 ? [] : (await db.Opportunities.Where(o => EF.Parameter(accountIds).Contains(o.AccountId) && EF.Parameter(names).Contains(o.Name)).ToListAsync(ct))
                 .GroupBy(o => (o.AccountId, o.Name)).ToDictionary(g => g.Key, g => g.First());
-            var hidden = await HiddenIdsAsync(db.Opportunities.IgnoreQueryFilters(), db.Opportunities, ids, ct);
+            var hidden = await HiddenIdsAsync(
+                db.Opportunities.IgnoreQueryFilters().Where(o => o.ExternalSource == Source && EF.Parameter(ids).Contains(o.ExternalId!)).Select(o => o.ExternalId!),
+                db.Opportunities.Where(o => o.ExternalSource == Source && EF.Parameter(ids).Contains(o.ExternalId!)).Select(o => o.ExternalId!), ct);
             var existing = byId.Values.Concat(byName.Values).Select(o => o.Id).ToList();
-            var writable = (await db.Opportunities.Where(o => existing.Contains(o.Id)).Where(db.CanWriteOpportunity).Select(o => o.Id).ToListAsync(ct)).ToHashSet();
+            var writable = (await db.Opportunities.Where(o => EF.Parameter(existing).Contains(o.Id)).Where(db.CanWriteOpportunity).Select(o => o.Id).ToListAsync(ct)).ToHashSet();
 
             foreach (var row in rows)
             {
@@ -432,7 +453,7 @@ public static class RunImport
                 if (deal is null)
                 {
                     deal = new Opportunity { ExternalSource = externalId is null ? null : Source, ExternalId = externalId, OwnerId = owner };
-                    db.Opportunities.Add(deal);
+                    Add(deal);
                     if (externalId is not null) byId[externalId] = deal;
                     else byName[(account.Id, NameOf(row))] = deal;
                 }
@@ -467,9 +488,11 @@ public static class RunImport
             var selfNames = withParent.Where(r => Optional(r, ImportFields.ExternalId) is null).Select(NameOf).ToList();
             var parentIds = withParent.Select(r => Optional(r, ImportFields.ParentExternalId)).OfType<string>().Distinct().ToList();
             var parentNames = withParent.Where(r => Optional(r, ImportFields.ParentExternalId) is null).Select(r => Get(r, ImportFields.ParentName)).Distinct().ToList();
-            var selves = await db.Accounts.Where(a => (a.ExternalSource == Source && selfIds.Contains(a.ExternalId!)) || (a.ExternalId == null && selfNames.Contains(a.Name))).ToListAsync(ct);
-            var parents = await db.Accounts.AsNoTracking().Where(a => (a.ExternalSource == Source && parentIds.Contains(a.ExternalId!)) || parentNames.Contains(a.Name))
+            var selves = await db.Accounts.Where(a => (a.ExternalSource == Source && EF.Parameter(selfIds).Contains(a.ExternalId!)) || (a.ExternalId == null && EF.Parameter(selfNames).Contains(a.Name))).ToListAsync(ct);
+            var parents = await db.Accounts.AsNoTracking().Where(a => (a.ExternalSource == Source && EF.Parameter(parentIds).Contains(a.ExternalId!)) || EF.Parameter(parentNames).Contains(a.Name))
                 .Select(a => new { a.Id, a.ExternalId, a.Name, a.ParentAccountId }).ToListAsync(ct);
+            // Parents as they will be after this batch: what it sets, else what was read, else the database.
+            var parentOf = parents.ToDictionary(p => p.Id, p => p.ParentAccountId);
 
             foreach (var row in withParent)
             {
@@ -482,16 +505,23 @@ public static class RunImport
                 if (job.DryRun || parent is null) continue;
                 var self = Optional(row, ImportFields.ExternalId) is { } id ? selves.FirstOrDefault(a => a.ExternalId == id) : selves.FirstOrDefault(a => a.Name == NameOf(row));
                 if (self is null) continue;
-                if (parent.Id == self.Id || await ParentWouldLoopAsync(self.Id, parent.Id, ct)) { Problem(row, field, Messages.Format("ParentCycle")); continue; }
+                if (await ParentWouldLoopAsync(self.Id, parent.Id, parentOf, ct)) { Problem(row, field, Messages.Format("ParentCycle")); continue; }
                 self.ParentAccountId = parent.Id;
+                parentOf[self.Id] = parent.Id;
             }
         }
 
-        private async Task<bool> ParentWouldLoopAsync(Guid self, Guid parent, CancellationToken ct)
+        /// <summary>Whether the new parent is the account itself or below it. Groups are a few levels deep: walk up from the new parent.</summary>
+        private async Task<bool> ParentWouldLoopAsync(Guid self, Guid parent, Dictionary<Guid, Guid?> parentOf, CancellationToken ct)
         {
-            // Groups are a few levels deep; walk up from the new parent.
-            for (Guid? current = parent; current is { } id; current = await db.Accounts.Where(a => a.Id == id).Select(a => a.ParentAccountId).SingleOrDefaultAsync(ct))
-                if (id == self) return true;
+            var seen = new HashSet<Guid>();
+            for (Guid? current = parent; current is { } id; )
+            {
+                if (id == self || !seen.Add(id)) return true;
+                if (!parentOf.TryGetValue(id, out current))
+                    parentOf[id] = current = await db.Accounts.IgnoreQueryFilters([AppDbContext.Filters.RecycleBin])
+                        .Where(a => a.Id == id).Select(a => a.ParentAccountId).SingleOrDefaultAsync(ct);
+            }
             return false;
         }
 
@@ -503,12 +533,12 @@ public static class RunImport
             var selfNames = withManager.Where(r => Optional(r, ImportFields.ExternalId) is null).Select(NameOf).ToList();
             var managerIds = withManager.Select(r => Optional(r, ImportFields.ReportsToExternalId)).OfType<string>().Distinct().ToList();
             var managerNames = withManager.Where(r => Optional(r, ImportFields.ReportsToExternalId) is null).Select(r => Get(r, ImportFields.ReportsToName)).Distinct().ToList();
-            var selves = await db.People.Where(p => (p.ExternalSource == Source && selfIds.Contains(p.ExternalId!)) || (p.ExternalId == null && selfNames.Contains(p.Name))).ToListAsync(ct);
-            var managers = await db.People.AsNoTracking().Where(p => (p.ExternalSource == Source && managerIds.Contains(p.ExternalId!)) || managerNames.Contains(p.Name))
+            var selves = await db.People.Where(p => (p.ExternalSource == Source && EF.Parameter(selfIds).Contains(p.ExternalId!)) || (p.ExternalId == null && EF.Parameter(selfNames).Contains(p.Name))).ToListAsync(ct);
+            var managers = await db.People.AsNoTracking().Where(p => (p.ExternalSource == Source && EF.Parameter(managerIds).Contains(p.ExternalId!)) || EF.Parameter(managerNames).Contains(p.Name))
                 .Select(p => new { p.Id, p.ExternalId, p.Name, p.AccountId }).ToListAsync(ct);
             var accountIds = selves.Select(p => p.AccountId).Distinct().ToList();
             // Who reports to whom in these accounts, to refuse a loop (A reports to B reports to A).
-            var chart = job.DryRun ? [] : await db.People.AsNoTracking().Where(p => accountIds.Contains(p.AccountId))
+            var chart = job.DryRun ? [] : await db.People.AsNoTracking().Where(p => EF.Parameter(accountIds).Contains(p.AccountId))
                 .Select(p => new { p.Id, p.ReportsToId }).ToDictionaryAsync(p => p.Id, p => p.ReportsToId, ct);
 
             foreach (var row in withManager)
