@@ -35,6 +35,8 @@ else
 fi
 # The first start creates this admin when the database has none.
 export KeySell__Admin__Email="$admin_email" KeySell__Admin__Password="$password" KeySell__SeedDemoData=false
+# One signed-in user drives every request, so the per-user API limit (600 a minute) is raised for the run.
+export KeySell__RateLimits__ApiRequestsPerMinute=100000000
 export ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$port"
 
 log=$(mktemp /tmp/keysell-load-server.XXXXXX.log)

@@ -5,6 +5,7 @@ using KeySell.Application.Identity;
 using KeySell.Application.Retries;
 using KeySell.Application.Security;
 using KeySell.Domain.Colleagues;
+using KeySell.Domain.Imports;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
@@ -287,6 +288,14 @@ public sealed class BackupCommandTests
                 Id = Guid.NewGuid(), UserId = user.Id, Key = "retry-1", Fingerprint = new string('a', 64), StartedAt = DateTimeOffset.UtcNow,
                 Status = 201, ContentType = "application/json", Location = "/api/colleagues/1", Body = [0, 1, 2, 250, 255],
             });
+            db.ImportJobs.Add(new ImportJob
+            {
+                UserId = user.Id, Kind = ImportKind.Contacts, FileName = "Contact.csv", StoredFile = "imports/incoming/x", FileBytes = 1234,
+                Mapping = "{\"Email\":\"email\"}", Source = "salesforce", State = ImportState.Done, RowsRead = 3, Created = 2, BadRows = 1, Problems = 1,
+                FirstProblems = "[{\"row\":3,\"column\":\"Email\",\"message\":\"联系人\"}]", Message = "done",
+                StartedAt = DateTimeOffset.UtcNow.AddMinutes(-1), FinishedAt = DateTimeOffset.UtcNow,
+            });
+            db.ImportMappings.Add(new ImportMapping { UserId = user.Id, Name = "HubSpot 联系人", Kind = ImportKind.Contacts, Columns = "{\"E-mail\":\"email\"}" });
             await db.SaveChangesAsync(Ct);
             return true;
         });

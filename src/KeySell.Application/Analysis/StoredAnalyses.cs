@@ -1,3 +1,4 @@
+using KeySell.Application.Opportunities;
 using KeySell.Application.Data;
 using KeySell.Application.Sheets;
 using KeySell.Domain.Opportunities;
@@ -27,14 +28,7 @@ public static class StoredAnalyses
         // In id order, so two saves re-judging overlapping deals lock their summary rows in the same order (no deadlock).
         foreach (var chunk in ids.Order().Chunk(BatchSize))
         {
-            var deals = await db.Opportunities.IgnoreQueryFilters().AsNoTracking()
-                .Include(x => x.Account)
-                .Include(x => x.Influences).ThenInclude(i => i.Person)
-                .Include(x => x.Influences).ThenInclude(i => i.Counterpart)
-                .Include(x => x.Strengths)
-                .Include(x => x.RedFlags)
-                .Include(x => x.Objections)
-                .AsSplitQuery()
+            var deals = await db.Opportunities.IgnoreQueryFilters().AsNoTracking().WithSheet()
                 .Where(o => chunk.Contains(o.Id))
                 .ToListAsync(ct);
 

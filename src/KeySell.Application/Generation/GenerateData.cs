@@ -1,3 +1,4 @@
+using KeySell.Application.Analysis;
 using System.Diagnostics;
 using KeySell.Application.Data;
 using KeySell.Application.Identity;
@@ -52,7 +53,7 @@ public static class GenerateData
 
     public sealed class Handler(AppDbContext db, UserManager<AppUser> users, TimeProvider time)
     {
-        public async Task<Outcome> Handle(Command command, IProgress<Progress>? progress, CancellationToken ct)
+        public async Task<Outcome> Handle(Command command, IProgress<Progress>? progress, CancellationToken ct, IProgress<long>? judging = null)
         {
             Validate(command);
             var clock = Stopwatch.StartNew();
@@ -85,13 +86,13 @@ public static class GenerateData
                     var batch = made.Next(AccountsPerBatch);
                     if (bigAccount is null && command.BigAccounts > 0) bigAccount = batch.Accounts[0].Id;
                     // Parents before children, as the foreign keys check them row by row on SQLite.
-                    // A derived table (funnel history, stored analyses) is one more write here, from the batch's deals.
                     await rows.WriteAsync(batch.Accounts, ct);
                     await rows.WriteAsync(batch.Relations, ct);
                     await rows.WriteAsync(batch.Departments, ct);
                     await rows.WriteAsync(batch.People, ct);
                     await rows.WriteAsync(batch.Opportunities, ct);
                     await rows.WriteAsync(batch.Influences, ct);
+                    await rows.WriteAsync(batch.FunnelChanges, ct);
                     relations += batch.Relations.Count;
                     departments += batch.Departments.Count;
                     people += batch.People.Count;
@@ -108,6 +109,10 @@ public static class GenerateData
                 await rows.FinishAsync(ct);
                 progress?.Report(new Progress(made.Made, command.Accounts, rows.Written, bulk.Elapsed));
             }
+            // The stored summaries are what lists and Home read; a load past the change tracker writes them afterwards,
+            // through the same analysis a save uses.
+            judging?.Report(opportunities);
+            await new RefreshStoredAnalyses.Handler(db).Handle(new RefreshStoredAnalyses.Command(), ct);
             return new Outcome(false, command.Accounts, relations, departments, people, opportunities, influences,
                 signIns, signIns.Count > 0 ? password : null, bigAccount, clock.Elapsed, bulk.Elapsed, Process.GetCurrentProcess().TotalProcessorTime - processorBefore);
         }

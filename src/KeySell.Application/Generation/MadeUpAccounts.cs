@@ -1,6 +1,7 @@
 using KeySell.Application.BuyingInfluences;
 using KeySell.Domain.Accounts;
 using KeySell.Domain.BuyingInfluences;
+using KeySell.Domain.Funnel;
 using KeySell.Domain.Opportunities;
 using KeySell.Domain.OrgCharts;
 using static KeySell.Application.Generation.MadeUpNames;
@@ -16,8 +17,9 @@ internal sealed class MadeUpBatch
     public List<Person> People { get; } = [];
     public List<Opportunity> Opportunities { get; } = [];
     public List<BuyingInfluence> Influences { get; } = [];
+    public List<FunnelChange> FunnelChanges { get; } = [];
 
-    public long Rows => Accounts.Count + Relations.Count + Departments.Count + People.Count + Opportunities.Count + Influences.Count;
+    public long Rows => Accounts.Count + Relations.Count + Departments.Count + People.Count + Opportunities.Count + Influences.Count + FunnelChanges.Count;
 }
 
 /// <summary>Who may own made-up accounts and deals: the sellers of each team, and colleagues who act as counterparts.</summary>
@@ -212,6 +214,36 @@ internal sealed class MadeUpAccounts(
             }, created);
             batch.Opportunities.Add(deal);
             MakeInfluences(batch, deal, people, created, today);
+            MakeFunnelHistory(batch, deal, created);
+        }
+    }
+
+    private static readonly FunnelLevel[] WayUp = [FunnelLevel.Universe, FunnelLevel.Above, FunnelLevel.In, FunnelLevel.BestFew];
+
+    /// <summary>
+    /// The moves that brought a deal to its level, as the saves would have recorded them: created in the universe, up
+    /// one level at a time, and a closed deal won from the best few or lost from wherever it stood — so win rates by
+    /// level read from the history have something to count.
+    /// </summary>
+    private void MakeFunnelHistory(MadeUpBatch batch, Opportunity deal, DateTimeOffset created)
+    {
+        var closed = deal.FunnelLevel is FunnelLevel.Won or FunnelLevel.Lost;
+        var reached = deal.FunnelLevel switch
+        {
+            FunnelLevel.Won => WayUp.Length - 1,
+            FunnelLevel.Lost => _random.Next(WayUp.Length),
+            var level => Array.IndexOf(WayUp, level),
+        };
+        var moves = reached + 1 + (closed ? 1 : 0);
+        var span = (now - created).Ticks;
+        FunnelLevel? from = null;
+        for (var step = 0; step < moves; step++)
+        {
+            var to = step <= reached ? WayUp[step] : deal.FunnelLevel;
+            // Creation at the deal's own moment, the later moves spread evenly up to now, in whole milliseconds.
+            var at = step == 0 ? created : created.AddTicks(span * step / moves / TimeSpan.TicksPerMillisecond * TimeSpan.TicksPerMillisecond);
+            batch.FunnelChanges.Add(new FunnelChange { Id = NewId(), OpportunityId = deal.Id, At = at, By = by, From = from, To = to });
+            from = to;
         }
     }
 

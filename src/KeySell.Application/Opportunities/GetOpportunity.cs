@@ -51,14 +51,8 @@ public static class GetOpportunity
     internal static async Task<OpportunityDetail?> LoadAsync(AppDbContext db, Guid id, CancellationToken ct)
     {
         var o = await db.Opportunities.AsNoTracking()
-            .Include(x => x.Account)
             .Include(x => x.Owner)
-            .Include(x => x.Influences).ThenInclude(i => i.Person)
-            .Include(x => x.Influences).ThenInclude(i => i.Counterpart)
-            .Include(x => x.Strengths)
-            .Include(x => x.RedFlags)
-            .Include(x => x.Objections)
-            .AsSplitQuery()
+            .WithSheet()
             .FirstOrDefaultAsync(x => x.Id == id, ct);
         if (o is null) return null;
         return new OpportunityDetail(

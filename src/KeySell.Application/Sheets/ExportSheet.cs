@@ -1,3 +1,4 @@
+using KeySell.Application.Opportunities;
 using KeySell.Application.Common;
 using KeySell.Application.Data;
 using KeySell.Domain.Sheets;
@@ -40,14 +41,7 @@ public static class ExportSheet
 
         public async Task<Result<VersionedSheet>> HandleVersioned(Query query, CancellationToken ct)
         {
-            var o = await db.Opportunities.AsNoTracking()
-                .Include(x => x.Account)
-                .Include(x => x.Influences).ThenInclude(i => i.Person)
-                .Include(x => x.Influences).ThenInclude(i => i.Counterpart)
-                .Include(x => x.Strengths)
-                .Include(x => x.RedFlags)
-                .Include(x => x.Objections)
-                .AsSplitQuery()
+            var o = await db.Opportunities.AsNoTracking().WithSheet()
                 .FirstOrDefaultAsync(x => x.Id == query.OpportunityId, ct);
             if (o is null) return Versions.NotFound("opportunity", query.OpportunityId);
 

@@ -52,7 +52,7 @@ public static class GenerateDataCommand
             var progress = new Progress(terminal);
             var outcome = await services.GetRequiredService<GenerateData.Handler>().Handle(new GenerateData.Command(
                 parsed.GetValue(accounts), parsed.GetValue(opportunities), parsed.GetValue(people), parsed.GetValue(seed),
-                parsed.GetValue(append), parsed.GetValue(big), parsed.GetValue(bigPeople), parsed.GetValue(password)), progress, ct);
+                parsed.GetValue(append), parsed.GetValue(big), parsed.GetValue(bigPeople), parsed.GetValue(password)), progress, ct, progress);
             if (outcome.Refused)
                 throw CliFailure.Failed($"the {CliHost.Describe(db)} already has data; add --append to add to it.");
 
@@ -85,8 +85,11 @@ public static class GenerateDataCommand
     }
 
     /// <summary>One line per commit on standard error, so standard output stays the summary a script reads.</summary>
-    private sealed class Progress(Terminal terminal) : IProgress<GenerateData.Progress>
+    private sealed class Progress(Terminal terminal) : IProgress<GenerateData.Progress>, IProgress<long>
     {
+        public void Report(long deals) =>
+            terminal.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"generate-data: judging {deals:N0} new deals for the stored analysis summaries…"));
+
         public void Report(GenerateData.Progress value)
         {
             var seconds = Math.Max(value.Elapsed.TotalSeconds, 0.001);

@@ -2,31 +2,14 @@ using KeySell.Application.RecycleBin;
 
 namespace KeySell.Web.Setup;
 
-/// <summary>
-/// Purges the recycle bin of what has waited there 30 days, an hour after start and then every
-/// hour; several app servers may do it at once, since a purge of what is gone deletes nothing.
-/// </summary>
-public sealed class RecycleBinPurge(IServiceScopeFactory scopes, TimeProvider time, ILogger<RecycleBinPurge> log) : BackgroundService
+/// <summary>Purges the recycle bin of what has waited there 30 days, every hour.</summary>
+public sealed class RecycleBinPurge(IServiceScopeFactory scopes, TimeProvider time, ILogger<RecycleBinPurge> log)
+    : HourlyUpkeep(scopes, time, log, "system:recycle-bin", "Purging the recycle bin")
 {
-    private static readonly TimeSpan Every = TimeSpan.FromHours(1);
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task RunAsync(IServiceProvider services, ILogger log, CancellationToken ct)
     {
-        using var timer = new PeriodicTimer(Every, time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                scope.ServiceProvider.GetRequiredService<WebActor>().ActAsOperator("system:recycle-bin");
-                var purged = await scope.ServiceProvider.GetRequiredService<PurgeRecycleBin.Handler>().Handle(new PurgeRecycleBin.Command(), stoppingToken);
-                if (purged.Opportunities + purged.People + purged.Accounts > 0)
-                    log.LogInformation("Purged from the recycle bin: {Opportunities} opportunities, {People} people, {Accounts} accounts", purged.Opportunities, purged.People, purged.Accounts);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                log.LogError(e, "Purging the recycle bin failed; the next run tries again");
-            }
-        }
+        var purged = await services.GetRequiredService<PurgeRecycleBin.Handler>().Handle(new PurgeRecycleBin.Command(), ct);
+        if (purged.Opportunities + purged.People + purged.Accounts > 0)
+            log.LogInformation("Purged from the recycle bin: {Opportunities} opportunities, {People} people, {Accounts} accounts", purged.Opportunities, purged.People, purged.Accounts);
     }
 }

@@ -36,6 +36,13 @@ public static class SearchSql
             .. Table("Accounts", "AccountSearch", SqliteAccountText, "\"Name\", \"Industry\", \"Region\""),
         ];
 
+        /// <summary>The triggers alone, for a bulk load that refills the search tables afterwards with <see cref="Up"/>.</summary>
+        public static readonly string[] DropTriggers =
+        [
+            .. Drop("Opportunities", "OpportunitySearch").Take(3),
+            .. Drop("Accounts", "AccountSearch").Take(3),
+        ];
+
         public static readonly string[] Down =
         [
             .. Drop("Opportunities", "OpportunitySearch"),
