@@ -42,12 +42,23 @@ public static class ListOpportunities
                 // PostgreSQL, unlike LIKE/ILIKE.
                 common = TextSearch.Indexable(db, text)
                     && await TextSearch.CountOpportunityCandidatesAsync(db, text, settings.CommonTermAbove, ct) > settings.CommonTermAbove;
-                if (TextSearch.Indexable(db, text) && !common)
+                if (common)
                 {
-                    var candidates = TextSearch.OpportunityCandidates(db, text);
-                    opportunities = opportunities.Where(o => candidates.Contains(o.Id));
+                    // Each walked row is tested against the few accounts whose name holds the text (found once, through
+                    // their gram index): a probe of that set, not a lookup of the row's account (2.6x on PostgreSQL).
+                    var accountCandidates = TextSearch.AccountCandidates(db, text);
+                    var accounts = db.Accounts.Where(a => accountCandidates.Contains(a.Id) && a.Name.ToLower().Contains(text)).Select(a => a.Id);
+                    opportunities = opportunities.Where(o => o.Name.ToLower().Contains(text) || accounts.Contains(o.AccountId));
                 }
-                opportunities = opportunities.Where(o => o.Name.ToLower().Contains(text) || o.Account!.Name.ToLower().Contains(text));
+                else
+                {
+                    if (TextSearch.Indexable(db, text))
+                    {
+                        var candidates = TextSearch.OpportunityCandidates(db, text);
+                        opportunities = opportunities.Where(o => candidates.Contains(o.Id));
+                    }
+                    opportunities = opportunities.Where(o => o.Name.ToLower().Contains(text) || o.Account!.Name.ToLower().Contains(text));
+                }
             }
             if (query.AccountId is { } accountId) opportunities = opportunities.Where(o => o.AccountId == accountId);
             if (query.OwnerId is { } ownerId) opportunities = opportunities.Where(o => o.OwnerId == ownerId);
