@@ -1,4 +1,4 @@
-using System.Text;
+using System.Runtime.CompilerServices;
 using KeySell.Application.Data;
 using KeySell.Application.Data.Sql;
 using KeySell.Application.Resources;
@@ -28,22 +28,45 @@ public static class TextSearch
     /// case, trimmed): one set, so the database drives the list from it (an OR of two sets made PostgreSQL scan every deal).
     /// </summary>
     public static IQueryable<Guid> OpportunityCandidates(AppDbContext db, string text) =>
-        db.Database.IsNpgsql()
-            ? db.Database.SqlQuery<Guid>(System.Runtime.CompilerServices.FormattableStringFactory.Create(
-                "SELECT \"Id\" AS \"Value\" FROM \"Opportunities\" WHERE keysell_grams(\"Name\") @> keysell_query_grams({0}) " +
-                "UNION SELECT \"Id\" FROM \"Opportunities\" WHERE \"AccountId\" IN " +
-                $"(SELECT \"Id\" FROM \"Accounts\" WHERE keysell_grams({SearchSql.PostgresAccountText}) @> keysell_query_grams({{0}}))", text))
-            : db.Database.SqlQuery<Guid>(System.Runtime.CompilerServices.FormattableStringFactory.Create(
-                "SELECT \"Id\" AS \"Value\" FROM \"Opportunities\" WHERE rowid IN (SELECT rowid FROM \"OpportunitySearch\" WHERE \"OpportunitySearch\" MATCH {0}) " +
-                "UNION SELECT \"Id\" FROM \"Opportunities\" WHERE \"AccountId\" IN " +
-                "(SELECT \"Id\" FROM \"Accounts\" WHERE rowid IN (SELECT rowid FROM \"AccountSearch\" WHERE \"AccountSearch\" MATCH {0}))", SqliteMatch(text)));
+        db.Database.SqlQuery<Guid>(FormattableStringFactory.Create(
+            OpportunitySets(db, "AS \"Value\"", "UNION"), Argument(db, text)));
 
     /// <summary>Ids of accounts whose name, industry or region may contain <paramref name="text"/>.</summary>
     public static IQueryable<Guid> AccountCandidates(AppDbContext db, string text) =>
+        db.Database.SqlQuery<Guid>(FormattableStringFactory.Create(AccountSet(db, "AS \"Value\""), Argument(db, text)));
+
+    /// <summary>
+    /// How many deal candidates the index gives, counted no further than <paramref name="atMost"/> + 1: the two sets
+    /// are added, not merged (a deal found by both counts twice), so the database can stop at the limit instead of
+    /// reading and de-duplicating a common gram's whole list. Enough to tell a common term from a rare one.
+    /// </summary>
+    public static Task<int> CountOpportunityCandidatesAsync(AppDbContext db, string text, int atMost, CancellationToken ct) =>
+        CountAsync(db, OpportunitySets(db, "", "UNION ALL"), Argument(db, text), atMost, ct);
+
+    /// <summary>How many account candidates the index gives, counted no further than <paramref name="atMost"/> + 1.</summary>
+    public static Task<int> CountAccountCandidatesAsync(AppDbContext db, string text, int atMost, CancellationToken ct) =>
+        CountAsync(db, AccountSet(db, ""), Argument(db, text), atMost, ct);
+
+    private static Task<int> CountAsync(AppDbContext db, string set, string argument, int atMost, CancellationToken ct) =>
+        db.Database.SqlQuery<int>(FormattableStringFactory.Create(
+            $"SELECT count(*) AS \"Value\" FROM ({set} LIMIT {{1}}) AS \"Candidates\"", argument, Math.Max(atMost, 0) + 1)).SingleAsync(ct);
+
+    private static string Argument(AppDbContext db, string text) => db.Database.IsNpgsql() ? text : SqliteMatch(text);
+
+    // {0} is the search argument: the text on PostgreSQL, the FTS5 query on SQLite.
+    private static string OpportunitySets(AppDbContext db, string alias, string union) =>
         db.Database.IsNpgsql()
-            ? db.Database.SqlQuery<Guid>(System.Runtime.CompilerServices.FormattableStringFactory.Create(
-                $"SELECT \"Id\" AS \"Value\" FROM \"Accounts\" WHERE keysell_grams({SearchSql.PostgresAccountText}) @> keysell_query_grams({{0}})", text))
-            : db.Database.SqlQuery<Guid>($"SELECT \"Id\" AS \"Value\" FROM \"Accounts\" WHERE rowid IN (SELECT rowid FROM \"AccountSearch\" WHERE \"AccountSearch\" MATCH {SqliteMatch(text)})");
+            ? $"SELECT \"Id\" {alias} FROM \"Opportunities\" WHERE keysell_grams(\"Name\") @> keysell_query_grams({{0}}) " +
+              $"{union} SELECT \"Id\" FROM \"Opportunities\" WHERE \"AccountId\" IN " +
+              $"(SELECT \"Id\" FROM \"Accounts\" WHERE keysell_grams({SearchSql.PostgresAccountText}) @> keysell_query_grams({{0}}))"
+            : $"SELECT \"Id\" {alias} FROM \"Opportunities\" WHERE rowid IN (SELECT rowid FROM \"OpportunitySearch\" WHERE \"OpportunitySearch\" MATCH {{0}}) " +
+              $"{union} SELECT \"Id\" FROM \"Opportunities\" WHERE \"AccountId\" IN " +
+              "(SELECT \"Id\" FROM \"Accounts\" WHERE rowid IN (SELECT rowid FROM \"AccountSearch\" WHERE \"AccountSearch\" MATCH {0}))";
+
+    private static string AccountSet(AppDbContext db, string alias) =>
+        db.Database.IsNpgsql()
+            ? $"SELECT \"Id\" {alias} FROM \"Accounts\" WHERE keysell_grams({SearchSql.PostgresAccountText}) @> keysell_query_grams({{0}})"
+            : $"SELECT \"Id\" {alias} FROM \"Accounts\" WHERE rowid IN (SELECT rowid FROM \"AccountSearch\" WHERE \"AccountSearch\" MATCH {{0}})";
 
     /// <summary>
     /// Whether the index can narrow this text on SQLite: FTS5's unicode61 drops spaces and punctuation, so only grams of

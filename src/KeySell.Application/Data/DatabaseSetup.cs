@@ -30,6 +30,7 @@ public static class DatabaseSetup
         var options = configuration.GetSection(KeySellOptions.Section).Get<KeySellOptions>() ?? new KeySellOptions();
         services.AddSingleton(options);
         services.AddSingleton(options.Analysis);
+        services.AddSingleton(options.Search);
         services.AddSingleton(new StrategyAnalyzer(options.Analysis));
         services.AddSingleton(TimeProvider.System);
         var (provider, connectionString) = Resolve(options, configuration);

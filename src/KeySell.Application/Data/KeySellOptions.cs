@@ -16,6 +16,9 @@ public sealed class KeySellOptions
     /// <summary>The team's thresholds for the red-flag rules (stale days, new-player days, fit threshold).</summary>
     public AnalysisSettings Analysis { get; set; } = AnalysisSettings.Default;
 
+    /// <summary>When a search term is common enough to page by walking the name index (decision 0012).</summary>
+    public SearchSettings Search { get; set; } = new();
+
     public string ResolveDataDirectory()
     {
         if (!string.IsNullOrWhiteSpace(DataDirectory)) return Path.GetFullPath(DataDirectory);
@@ -37,4 +40,13 @@ public sealed class AdminOptions
 {
     public string? Email { get; set; }
     public string? Password { get; set; }
+}
+
+public sealed class SearchSettings
+{
+    /// <summary>
+    /// Above this many gram-index candidates a search pages by walking the live (Name, Id) index and testing each row,
+    /// instead of sorting every candidate by name (decision 0012). Counting stops one past it, so deciding is cheap.
+    /// </summary>
+    public int CommonTermAbove { get; set; } = 2_000;
 }
