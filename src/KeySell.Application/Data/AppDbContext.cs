@@ -110,15 +110,18 @@ public partial class AppDbContext(DbContextOptions<AppDbContext> options, TimePr
         {
             switch (entry.State)
             {
+                // A new record is saved as it is then, so plain assignment is enough.
                 case EntityState.Added:
                     entry.Entity.CreatedAt = entry.Entity.UpdatedAt = now;
                     entry.Entity.CreatedBy = entry.Entity.UpdatedBy = caller.Name;
                     entry.Entity.Version = 1;
                     break;
+                // A changed one through the entry, so the stamps are saved even when a bulk writer (an
+                // import) has turned automatic change detection off.
                 case EntityState.Modified:
-                    entry.Entity.UpdatedAt = now;
-                    entry.Entity.UpdatedBy = caller.Name;
-                    entry.Entity.Version = entry.Property(e => e.Version).OriginalValue + 1;
+                    entry.Property(e => e.UpdatedAt).CurrentValue = now;
+                    entry.Property(e => e.UpdatedBy).CurrentValue = caller.Name;
+                    entry.Property(e => e.Version).CurrentValue = entry.Property(e => e.Version).OriginalValue + 1;
                     break;
             }
         }

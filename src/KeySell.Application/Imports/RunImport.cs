@@ -87,10 +87,9 @@ public static class RunImport
         private string[] _columns = [];
         private readonly List<ImportProblem> _kept = [];
         private readonly HashSet<long> _badRows = [];
-        // 64-bit hashes, not the strings: about 20 bytes a row instead of ~100 (docs/imports.md). Names are
-        // kept only when a column refers to rows by name.
-        private readonly HashSet<ulong> _idsInFile = [];
-        private readonly HashSet<ulong> _namesInFile = [];
+        // Ids (and names, when a column refers to rows by name) seen in the file: in a temporary table,
+        // not in memory, so a file of any length costs the same heap (docs/imports.md).
+        private readonly FileKeys _keys = new(db);
         private long _problems;
         private StreamWriter? _errors;
         private long _created, _updated, _unchanged, _read;
@@ -102,7 +101,21 @@ public static class RunImport
         {
             var path = Path.Combine(options.ResolveDataDirectory(), job.StoredFile);
             var mapping = JsonSerializer.Deserialize<Dictionary<string, string>>(job.Mapping) ?? [];
+            await _keys.OpenAsync(ct);
+            // Changes are detected once per batch (SaveProgressAsync), not by every look at the change
+            // tracker: the save, its audit, write guard and history each look, which on 10,000 tracked
+            // records cost more than the inserts.
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
+            try { await PassesAsync(path, mapping, ct); }
+            finally
+            {
+                db.ChangeTracker.AutoDetectChangesEnabled = true;
+                await _keys.DisposeAsync();
+            }
+        }
 
+        private async Task PassesAsync(string path, Dictionary<string, string> mapping, CancellationToken ct)
+        {
             // Pass 1: check every row, write the good ones.
             var batch = new List<Row>(BatchSize);
             long number = 0;
@@ -171,6 +184,7 @@ public static class RunImport
         private async Task WriteBatchAsync(List<Row> rows, CancellationToken ct)
         {
             foreach (var row in rows) Check(row);
+            await CheckKeysAsync(rows, ct);
             var good = rows.Where(r => !r.Bad).ToList();
             if (good.Count > 0)
             {
@@ -185,7 +199,7 @@ public static class RunImport
             foreach (var row in rows.Where(r => r.Bad)) Record(row);
 
             // In a dry run these are what the run would do.
-            db.ChangeTracker.DetectChanges();
+            DetectChangesOfLoadedRecords();
             foreach (var entry in db.ChangeTracker.Entries<IExternallyKnown>())
             {
                 if (entry.State == EntityState.Added) _created++;
@@ -193,6 +207,16 @@ public static class RunImport
                 else if (entry.State == EntityState.Unchanged) _unchanged++;
             }
             await SaveProgressAsync(ct);
+        }
+
+        /// <summary>
+        /// Only records read from the database can have changed behind the tracker's back; new ones are
+        /// saved as they are when the batch is saved, so looking at them (half the tracker) is wasted.
+        /// </summary>
+        private void DetectChangesOfLoadedRecords()
+        {
+            foreach (var entry in db.ChangeTracker.Entries())
+                if (entry.State != EntityState.Added) entry.DetectChanges();
         }
 
         /// <summary>Saves the batch and the job's counts in one transaction, then forgets the batch.</summary>
@@ -234,17 +258,12 @@ public static class RunImport
                 if (CellValues.IsFormulaLike(text)) Problem(row, field, Messages.Format("Imports.FormulaLike"));
             }
 
-            var externalId = Optional(row, ImportFields.ExternalId);
-            if (externalId is not null)
-            {
-                if (externalId.Length > IExternallyKnown.IdMaxLength) Problem(row, ImportFields.ExternalId, Messages.Format("TooLong", IExternallyKnown.IdMaxLength));
-                else if (!_idsInFile.Add(Hash(externalId))) Problem(row, ImportFields.ExternalId, Messages.Format("Imports.DuplicateId", externalId));
-            }
+            if (Optional(row, ImportFields.ExternalId) is { Length: > IExternallyKnown.IdMaxLength })
+                Problem(row, ImportFields.ExternalId, Messages.Format("TooLong", IExternallyKnown.IdMaxLength));
 
             var name = NameOf(row);
             if (name.Length == 0) Problem(row, job.Kind == ImportKind.Contacts && !Has(ImportFields.Name) ? ImportFields.LastName : ImportFields.Name, Messages.Format("Required"));
             else if (name.Length > Account.NameMaxLength) Problem(row, ImportFields.Name, Messages.Format("TooLong", Account.NameMaxLength));
-            else if (Has(ImportFields.ParentName) || Has(ImportFields.ReportsToName)) _namesInFile.Add(Hash(NameKey(row)));
 
             if (job.Kind is ImportKind.Contacts or ImportKind.Opportunities
                 && Optional(row, ImportFields.AccountExternalId) is null && Optional(row, ImportFields.AccountName) is null)
@@ -279,12 +298,32 @@ public static class RunImport
 
         private string AccountKey(Row row) => Optional(row, ImportFields.AccountExternalId) ?? "name:" + Get(row, ImportFields.AccountName);
 
-        private static ulong Hash(string text)
+        private static string IdKey(string externalId) => "i:" + externalId;
+
+        private static string NameKeyOf(string nameKey) => "n:" + nameKey;
+
+        /// <summary>
+        /// Duplicate ids in the file, checked against the batch itself and then against every earlier
+        /// batch (the temporary table): the first row with an id wins, each later one is reported.
+        /// Names are noted for references by name, which the second pass may need.
+        /// </summary>
+        private async Task CheckKeysAsync(List<Row> rows, CancellationToken ct)
         {
-            // FNV-1a, 64 bits: stable, allocation-free, and collisions are negligible at ten million ids.
-            var hash = 14695981039346656037UL;
-            foreach (var c in text) hash = (hash ^ c) * 1099511628211UL;
-            return hash;
+            var inBatch = new HashSet<string>(StringComparer.Ordinal);
+            var firsts = new List<(Row Row, string Id)>();
+            foreach (var row in rows)
+            {
+                if (Optional(row, ImportFields.ExternalId) is not { Length: > 0 and <= IExternallyKnown.IdMaxLength } id) continue;
+                if (inBatch.Add(id)) firsts.Add((row, id));
+                else Problem(row, ImportFields.ExternalId, Messages.Format("Imports.DuplicateId", id));
+            }
+            var fresh = await _keys.AddAsync(firsts.Select(f => IdKey(f.Id)).ToList(), ct);
+            foreach (var (row, id) in firsts)
+                if (!fresh.Contains(IdKey(id))) Problem(row, ImportFields.ExternalId, Messages.Format("Imports.DuplicateId", id));
+
+            if (!Has(ImportFields.ParentName) && !Has(ImportFields.ReportsToName)) return;
+            var names = rows.Where(r => NameOf(r) is { Length: > 0 and <= Account.NameMaxLength }).Select(r => NameKeyOf(NameKey(r))).ToHashSet(StringComparer.Ordinal);
+            await _keys.AddAsync(names, ct);
         }
 
         private async Task<Guid?> OwnerAsync(Row row, CancellationToken ct)
@@ -477,6 +516,7 @@ public static class RunImport
             else await LinkManagersAsync(rows, ct);
             foreach (var row in rows.Where(r => r.Bad)) Record(row);
             // Links are counted with the rows of pass 1: a row is created, updated or unchanged once.
+            DetectChangesOfLoadedRecords();
             await SaveProgressAsync(ct);
         }
 
@@ -493,6 +533,8 @@ public static class RunImport
                 .Select(a => new { a.Id, a.ExternalId, a.Name, a.ParentAccountId }).ToListAsync(ct);
             // Parents as they will be after this batch: what it sets, else what was read, else the database.
             var parentOf = parents.ToDictionary(p => p.Id, p => p.ParentAccountId);
+            // In a dry run nothing was saved: a reference to a row of the file counts as found.
+            var inFile = job.DryRun ? await _keys.FoundAsync(parentIds.Select(IdKey).Concat(parentNames.Select(NameKeyOf)).ToList(), ct) : [];
 
             foreach (var row in withParent)
             {
@@ -500,8 +542,7 @@ public static class RunImport
                 var field = byId is not null ? ImportFields.ParentExternalId : ImportFields.ParentName;
                 var reference = Get(row, field);
                 var parent = byId is not null ? parents.FirstOrDefault(p => p.ExternalId == byId) : parents.FirstOrDefault(p => p.Name == reference);
-                var inFile = byId is not null ? _idsInFile.Contains(Hash(byId)) : _namesInFile.Contains(Hash(reference));
-                if (parent is null && !(job.DryRun && inFile)) { Problem(row, field, Messages.Format("Imports.UnknownParent", reference)); continue; }
+                if (parent is null && !inFile.Contains(byId is not null ? IdKey(byId) : NameKeyOf(reference))) { Problem(row, field, Messages.Format("Imports.UnknownParent", reference)); continue; }
                 if (job.DryRun || parent is null) continue;
                 var self = Optional(row, ImportFields.ExternalId) is { } id ? selves.FirstOrDefault(a => a.ExternalId == id) : selves.FirstOrDefault(a => a.Name == NameOf(row));
                 if (self is null) continue;
@@ -538,6 +579,9 @@ public static class RunImport
                 .Select(p => new { p.Id, p.ExternalId, p.Name, p.AccountId }).ToListAsync(ct);
             var accountIds = selves.Select(p => p.AccountId).Distinct().ToList();
             // Who reports to whom in these accounts, to refuse a loop (A reports to B reports to A).
+            var inFile = job.DryRun
+                ? await _keys.FoundAsync(withManager.Select(r => Optional(r, ImportFields.ReportsToExternalId) is { } m ? IdKey(m) : NameKeyOf(AccountKey(r) + "\n" + Get(r, ImportFields.ReportsToName))).Distinct().ToList(), ct)
+                : [];
             var chart = job.DryRun ? [] : await db.People.AsNoTracking().Where(p => EF.Parameter(accountIds).Contains(p.AccountId))
                 .Select(p => new { p.Id, p.ReportsToId }).ToDictionaryAsync(p => p.Id, p => p.ReportsToId, ct);
 
@@ -550,8 +594,7 @@ public static class RunImport
                 var manager = byId is not null
                     ? managers.FirstOrDefault(m => m.ExternalId == byId)
                     : managers.FirstOrDefault(m => m.Name == reference && (self is null || m.AccountId == self.AccountId));
-                var inFile = byId is not null ? _idsInFile.Contains(Hash(byId)) : _namesInFile.Contains(Hash(AccountKey(row) + "\n" + reference));
-                if (manager is null && !(job.DryRun && inFile)) { Problem(row, field, Messages.Format("Imports.UnknownReportsTo", reference)); continue; }
+                if (manager is null && !inFile.Contains(byId is not null ? IdKey(byId) : NameKeyOf(AccountKey(row) + "\n" + reference))) { Problem(row, field, Messages.Format("Imports.UnknownReportsTo", reference)); continue; }
                 if (job.DryRun || manager is null || self is null) continue;
                 if (manager.AccountId != self.AccountId) { Problem(row, field, Messages.Format("Imports.ReportsToOtherAccount", reference)); continue; }
                 if (OrgChart.WouldCreateCycle(self.Id, manager.Id, chart)) { Problem(row, field, Messages.Format("ReportsToCycle")); continue; }

@@ -98,6 +98,27 @@ public abstract class ImportEndpointsTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [Fact]
+    public async Task DryRun_IdRepeatedInALaterBatch_ReportsThatRowAndFindsReferencesToEarlierBatches()
+    {
+        var admin = await app.CreateAdminClientAsync();
+        var prefix = Guid.NewGuid().ToString("N")[..8];
+        var csv = new StringBuilder("Id,Name,ParentId\n");
+        // A full first batch (rows 2 to 5,001), then a second batch that repeats row 2's id and names row 3 as a parent.
+        for (var i = 0; i < KeySell.Application.Imports.RunImport.BatchSize; i++) csv.Append($"{prefix}-{i},Account {i},\n");
+        csv.Append($"{prefix}-0,Twin of the first,\n");
+        csv.Append($"{prefix}-last,Child of the second,{prefix}-1\n");
+
+        var job = await ImportAsync(admin, "accounts", csv.ToString(), dryRun: true);
+
+        job["state"]!.GetValue<string>().ShouldBe("done");
+        (Count(job, "created"), Count(job, "badRows")).ShouldBe((5_001, 1));
+        var problem = job["firstProblems"]!.AsArray().Single()!;
+        problem["row"]!.GetValue<long>().ShouldBe(5_002);
+        problem["column"]!.GetValue<string>().ShouldBe("Id");
+        problem["message"]!.GetValue<string>().ShouldContain($"'{prefix}-0'");
+    }
+
+    [Fact]
     public async Task ErrorFile_ListsBadRowsWithTheirProblem()
     {
         var admin = await app.CreateAdminClientAsync();
