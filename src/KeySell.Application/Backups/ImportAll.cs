@@ -118,6 +118,19 @@ public static class ImportAll
         }
 
         /// <summary>
+        /// A line that is an object, not a row, ends a table: it must name the table being read and count exactly the
+        /// rows read, so a file cut short or stitched together is refused. Both providers' copy loops end here.
+        /// </summary>
+        private static void CheckEnd(FileReader file, string line, TableShape table, long rows)
+        {
+            using var end = file.Parse(line);
+            if (!end.RootElement.TryGetProperty("end", out var name) || name.GetString() != table.Name)
+                throw file.Problem($"expected a row of \"{table.Name}\" or its end.");
+            var counted = end.RootElement.GetProperty("rows").GetInt64();
+            if (counted != rows) throw file.Problem($"table \"{table.Name}\" should have {counted} rows but has {rows}.");
+        }
+
+        /// <summary>
         /// SQLite: one prepared single-row INSERT, its parameters given each row's values. Inside one transaction that
         /// is SQLite's fastest path; a multi-row statement is slower, since binding looks every parameter up by name.
         /// </summary>
@@ -134,11 +147,7 @@ public static class ImportAll
                 var line = await file.LineAsync(cancellationToken);
                 if (line.StartsWith('{'))
                 {
-                    using var end = file.Parse(line);
-                    if (!end.RootElement.TryGetProperty("end", out var name) || name.GetString() != table.Name)
-                        throw file.Problem($"expected a row of \"{table.Name}\" or its end.");
-                    var counted = end.RootElement.GetProperty("rows").GetInt64();
-                    if (counted != rows) throw file.Problem($"table \"{table.Name}\" should have {counted} rows but has {rows}.");
+                    CheckEnd(file, line, table, rows);
                     return rows;
                 }
                 var values = file.Row(line, columns);
@@ -171,11 +180,7 @@ public static class ImportAll
                 var line = await file.LineAsync(cancellationToken);
                 if (line.StartsWith('{'))
                 {
-                    using var end = file.Parse(line);
-                    if (!end.RootElement.TryGetProperty("end", out var name) || name.GetString() != table.Name)
-                        throw file.Problem($"expected a row of \"{table.Name}\" or its end.");
-                    var counted = end.RootElement.GetProperty("rows").GetInt64();
-                    if (counted != rows) throw file.Problem($"table \"{table.Name}\" should have {counted} rows but has {rows}.");
+                    CheckEnd(file, line, table, rows);
                     await copy.CompleteAsync(cancellationToken);
                     return rows;
                 }
