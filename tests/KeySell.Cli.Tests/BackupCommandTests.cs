@@ -6,6 +6,8 @@ using KeySell.Application.Retries;
 using KeySell.Application.Security;
 using KeySell.Domain.Colleagues;
 using KeySell.Domain.Imports;
+using KeySell.Domain.Money;
+using KeySell.Domain.Teams;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
@@ -296,6 +298,8 @@ public sealed class BackupCommandTests
                 StartedAt = DateTimeOffset.UtcNow.AddMinutes(-1), FinishedAt = DateTimeOffset.UtcNow,
             });
             db.ImportMappings.Add(new ImportMapping { UserId = user.Id, Name = "HubSpot 联系人", Kind = ImportKind.Contacts, Columns = "{\"E-mail\":\"email\"}" });
+            db.TeamSettings.Add(new TeamSettings { BaseCurrency = "USD", WinRateAbove = 0.12m });
+            db.CurrencyRates.Add(new CurrencyRate { Currency = "CNY", RateToBase = 0.1408450704m });
             await db.SaveChangesAsync(Ct);
             return true;
         });

@@ -8,6 +8,7 @@ using KeySell.Domain.Accounts;
 using KeySell.Domain.BuyingInfluences;
 using KeySell.Domain.Colleagues;
 using KeySell.Domain.Imports;
+using KeySell.Domain.Money;
 using KeySell.Domain.Common;
 using KeySell.Domain.Funnel;
 using KeySell.Domain.Objections;
@@ -47,6 +48,8 @@ public partial class AppDbContext(DbContextOptions<AppDbContext> options, TimePr
     public DbSet<ChangeRecord> ChangeRecords => Set<ChangeRecord>();
     public DbSet<FunnelChange> FunnelChanges => Set<FunnelChange>();
     public DbSet<AnalysisSummary> AnalysisSummaries => Set<AnalysisSummary>();
+    public DbSet<TeamSettings> TeamSettings => Set<TeamSettings>();
+    public DbSet<CurrencyRate> CurrencyRates => Set<CurrencyRate>();
     // Shared keys let several app servers behind a load balancer read each other's cookies and tokens.
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();

@@ -8,6 +8,8 @@ using KeySell.Domain.BuyingInfluences;
 using KeySell.Domain.Colleagues;
 using KeySell.Domain.Common;
 using KeySell.Domain.Imports;
+using KeySell.Domain.Money;
+using KeySell.Domain.Teams;
 using KeySell.Domain.Funnel;
 using KeySell.Domain.Objections;
 using KeySell.Domain.Opportunities;
@@ -105,6 +107,8 @@ public sealed class ChangeHistory : SaveChangesInterceptor
         AccountRelation r => ("relation", Id(r.Id), null, r.AccountId, null),
         AccountTeamMember m => ("accountTeam", m.UserId, null, m.AccountId, null),
         Colleague c => ("colleague", Id(c.Id), null, null, null),
+        TeamSettings => ("teamSettings", "team", null, null, null),
+        CurrencyRate r => ("currencyRate", r.Currency, null, null, null),
         // A job's progress is bookkeeping: the records it writes carry their own history lines.
         ImportJob => null,
         ImportMapping m => ("importMapping", Id(m.Id), null, null, null),

@@ -753,6 +753,21 @@ namespace KeySell.Migrations.Postgres.Migrations
                     b.ToTable("ImportMappings");
                 });
 
+            modelBuilder.Entity("KeySell.Domain.Money.CurrencyRate", b =>
+                {
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<decimal>("RateToBase")
+                        .HasPrecision(28, 10)
+                        .HasColumnType("numeric(28,10)");
+
+                    b.HasKey("Currency");
+
+                    b.ToTable("CurrencyRates");
+                });
+
             modelBuilder.Entity("KeySell.Domain.Objections.Objection", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1217,6 +1232,33 @@ namespace KeySell.Migrations.Postgres.Migrations
                     b.HasIndex("UserId", "TeamId");
 
                     b.ToTable("TeamMembers");
+                });
+
+            modelBuilder.Entity("KeySell.Domain.Teams.TeamSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("BaseCurrency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<decimal>("WinRateAbove")
+                        .HasPrecision(5, 4)
+                        .HasColumnType("numeric(5,4)");
+
+                    b.Property<decimal>("WinRateBestFew")
+                        .HasPrecision(5, 4)
+                        .HasColumnType("numeric(5,4)");
+
+                    b.Property<decimal>("WinRateIn")
+                        .HasPrecision(5, 4)
+                        .HasColumnType("numeric(5,4)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("TeamSettings", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>

@@ -744,6 +744,21 @@ namespace KeySell.Migrations.Sqlite.Migrations
                     b.ToTable("ImportMappings");
                 });
 
+            modelBuilder.Entity("KeySell.Domain.Money.CurrencyRate", b =>
+                {
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("RateToBase")
+                        .HasPrecision(28, 10)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Currency");
+
+                    b.ToTable("CurrencyRates");
+                });
+
             modelBuilder.Entity("KeySell.Domain.Objections.Objection", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1208,6 +1223,33 @@ namespace KeySell.Migrations.Sqlite.Migrations
                     b.HasIndex("UserId", "TeamId");
 
                     b.ToTable("TeamMembers");
+                });
+
+            modelBuilder.Entity("KeySell.Domain.Teams.TeamSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BaseCurrency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("WinRateAbove")
+                        .HasPrecision(5, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("WinRateBestFew")
+                        .HasPrecision(5, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("WinRateIn")
+                        .HasPrecision(5, 4)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("TeamSettings", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>

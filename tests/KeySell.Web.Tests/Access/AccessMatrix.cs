@@ -253,6 +253,11 @@ public static class AccessMatrix
         new("GET", "/api/imports/{id}/errors", OwnJob, async (w, _) => Send(HttpMethod.Get, $"/api/imports/{await OwnersJobAsync(w, wait: true)}/errors")),
         new("POST", "/api/imports/mappings", AllButViewers(200), (w, _) =>
             Ready(Send(HttpMethod.Post, "/api/imports/mappings", new { kind = "accounts", name = $"Mapping {Guid.NewGuid():N}", columns = new Dictionary<string, string> { ["Company"] = "name" } }))),
+        // ---- Settings: everyone reads what sums are shown in; only admins change it -----------------
+        new("GET", "/api/settings/money", AnyUser(), (w, _) => Get("/api/settings/money")),
+        // The same table every time, so no other case sees a changed base currency.
+        new("PUT", "/api/settings/money", AdminOnly(200), (w, _) =>
+            Ready(Send(HttpMethod.Put, "/api/settings/money", new { baseCurrency = "CNY", rates = new[] { new { currency = "USD", rateToBase = 7.1m } } }))),
     ];
 
     /// <summary>The owner's import job: the owner and admins see it, no one else (not even their manager).</summary>
