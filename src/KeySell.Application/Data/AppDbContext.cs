@@ -14,6 +14,7 @@ using KeySell.Domain.Funnel;
 using KeySell.Domain.Objections;
 using KeySell.Domain.Opportunities;
 using KeySell.Domain.OrgCharts;
+using KeySell.Domain.Quotas;
 using KeySell.Domain.RedFlags;
 using KeySell.Domain.Strengths;
 using KeySell.Domain.Teams;
@@ -50,6 +51,7 @@ public partial class AppDbContext(DbContextOptions<AppDbContext> options, TimePr
     public DbSet<AnalysisSummary> AnalysisSummaries => Set<AnalysisSummary>();
     public DbSet<TeamSettings> TeamSettings => Set<TeamSettings>();
     public DbSet<CurrencyRate> CurrencyRates => Set<CurrencyRate>();
+    public DbSet<Quota> Quotas => Set<Quota>();
     // Shared keys let several app servers behind a load balancer read each other's cookies and tokens.
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
