@@ -69,8 +69,7 @@ public static class ListQuotas
                 quotas = quotas.Where(q => q.Period == text);
             }
             var total = await quotas.CountAsync(ct);
-            var items = await db.QuotaItems(quotas).OrderBy(q => q.Period).ThenBy(q => q.Name).ThenBy(q => q.UserId)
-                .Skip(query.Page.Skip).Take(query.Page.Take).ToListAsync(ct);
+            var items = await db.QuotaItems(quotas).Skip(query.Page.Skip).Take(query.Page.Take).ToListAsync(ct);
             return new Paged<QuotaItem>(items, total);
         }
     }
@@ -78,11 +77,13 @@ public static class ListQuotas
 
 internal static class QuotaQueries
 {
-    /// <summary>Quotas with their user's name (the colleague's, else the email), in one query.</summary>
+    /// <summary>Quotas with their user's name (the colleague's, else the email), by period and name, in one query.</summary>
     public static IQueryable<QuotaItem> QuotaItems(this AppDbContext db, IQueryable<Quota> quotas) =>
         from q in quotas
         join u in db.Users on q.UserId equals u.Id
         join c in db.Colleagues on u.ColleagueId equals c.Id into linked
         from c in linked.DefaultIfEmpty()
-        select new QuotaItem(q.UserId, c != null ? c.Name : (u.Email ?? ""), q.Period, q.Amount);
+        let name = c != null ? c.Name : (u.Email ?? "")
+        orderby q.Period, name, q.UserId
+        select new QuotaItem(q.UserId, name, q.Period, q.Amount);
 }
