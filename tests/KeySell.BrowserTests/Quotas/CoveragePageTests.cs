@@ -1,5 +1,6 @@
 using KeySell.Application.Data;
 using KeySell.Application.Quotas;
+using KeySell.Application.Teams;
 using KeySell.BrowserTests.Infrastructure;
 using KeySell.Domain.Accounts;
 using KeySell.Domain.Opportunities;
@@ -68,7 +69,45 @@ public sealed class CoveragePageTests(BrowserFixture fixture) : BrowserTest(fixt
         await ShotAsync("print");
     }
 
-    private async Task ArrangeAsync(TeamArranger.User seller, string tag)
+    [Fact]
+    public async Task CoveragePage_ManagerPicksAMemberWithoutQuota_SetsItAndReadsTheCoverage()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        var seller = await Fixture.Server.CreateUserAsync($"member.{tag}@keysell.test", $"Member Seller {tag}", "seller");
+        var manager = await Fixture.Server.CreateUserAsync($"lead.{tag}@keysell.test", $"Lead Manager {tag}", "manager");
+        await ManagedTeamAsync($"Managed team {tag}", manager, seller);
+        await ArrangeAsync(seller, tag, quota: false);
+
+        await SignInAsync(manager.Email, TeamArranger.Password, "/coverage?period=2027-Q1");
+        await Page.GetByTestId("coverage-seller").ClickAsync();
+        await Page.Locator(".mud-popover-open .mud-list-item", new() { HasText = seller.Name }).ClickAsync();
+        await Expect(Page.GetByTestId("coverage-problem")).ToContainTextAsync("no quota for 2027-Q1");
+        await Expect(Page.GetByTestId("quota-form")).ToContainTextAsync(seller.Name);
+        await ShotAsync("no-quota");
+
+        var amount = Page.GetByTestId("quota-amount").Locator("xpath=self::input | descendant::input").First;
+        await amount.FillAsync("1000000");
+        await amount.BlurAsync();
+        await Page.GetByTestId("quota-save").ClickAsync();
+
+        await Expect(Page.GetByTestId("coverage-quota-value")).ToHaveTextAsync("CN¥1,000,000");
+        await Expect(Page.GetByTestId("coverage-coverage-value")).ToHaveTextAsync("38%");
+        await Expect(Page.GetByTestId("coverage-heading")).ToContainTextAsync(seller.Name);
+        await ShotAsync("quota-set");
+    }
+
+    /// <summary>A team whose first member is marked manager, made as the admin would.</summary>
+    private async Task ManagedTeamAsync(string name, TeamArranger.User manager, params TeamArranger.User[] members)
+    {
+        await using var scope = Fixture.Server.Services.CreateOperatorScope();
+        var ct = TestContext.Current.CancellationToken;
+        var team = await scope.ServiceProvider.GetRequiredService<CreateTeam.Handler>().Handle(new(name), ct);
+        var set = await scope.ServiceProvider.GetRequiredService<SetTeamMembers.Handler>().Handle(
+            new(team.Value.Id, [new SetTeamMembers.Member(manager.Id, true), .. members.Select(m => new SetTeamMembers.Member(m.Id, false))]), ct);
+        set.Succeeded.ShouldBeTrue();
+    }
+
+    private async Task ArrangeAsync(TeamArranger.User seller, string tag, bool quota = true)
     {
         await using var scope = Fixture.Server.Services.CreateOperatorScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
@@ -84,6 +123,7 @@ public sealed class CoveragePageTests(BrowserFixture fixture) : BrowserTest(fixt
             Objective = new SalesObjective { Product = "Line", Amount = 300_000m, Currency = "CNY", CloseDate = new DateOnly(2027, 3, 31) },
         });
         await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        if (!quota) return;
         var saved = await scope.ServiceProvider.GetRequiredService<SetQuota.Handler>()
             .Handle(new SetQuota.Command(seller.Id, "2027-Q1", 1_000_000m), TestContext.Current.CancellationToken);
         saved.Succeeded.ShouldBeTrue();
