@@ -79,15 +79,21 @@ public static class CoverageFigures
     /// </summary>
     private static async Task<Dictionary<Guid, Pipeline>> PipelinesAsync(this AppDbContext db, List<Guid> colleagueIds, QuotaPeriod period, ExchangeRates money, CancellationToken ct)
     {
-        if (colleagueIds.Count == 0) return [];
         var (first, last) = (period.First, period.Last);
-        var sums = await db.Opportunities.AsNoTracking()
-            .Where(o => o.OwnerId != null && colleagueIds.Contains(o.OwnerId.Value)
-                && o.Objective.CloseDate >= first && o.Objective.CloseDate <= last && o.Objective.Amount != null
-                && (o.FunnelLevel == FunnelLevel.Won || o.FunnelLevel == FunnelLevel.Above || o.FunnelLevel == FunnelLevel.In || o.FunnelLevel == FunnelLevel.BestFew))
-            .GroupBy(o => new { Owner = o.OwnerId!.Value, o.FunnelLevel, o.Objective.Currency })
-            .Select(g => new { g.Key.Owner, g.Key.FunnelLevel, g.Key.Currency, Amount = g.Sum(o => o.Objective.Amount!.Value), Count = g.Count() })
-            .ToListAsync(ct);
+        // One query per owner: "OwnerId = x" walks the (OwnerId, …) index on both databases, where a
+        // list of owners let SQLite scan every deal (measured at 1M deals, docs/performance.md).
+        var sums = new List<(Guid Owner, FunnelLevel FunnelLevel, string? Currency, decimal Amount, int Count)>();
+        foreach (var owner in colleagueIds)
+        {
+            var rows = await db.Opportunities.AsNoTracking()
+                .Where(o => o.OwnerId == owner
+                    && o.Objective.CloseDate >= first && o.Objective.CloseDate <= last && o.Objective.Amount != null
+                    && (o.FunnelLevel == FunnelLevel.Won || o.FunnelLevel == FunnelLevel.Above || o.FunnelLevel == FunnelLevel.In || o.FunnelLevel == FunnelLevel.BestFew))
+                .GroupBy(o => new { o.FunnelLevel, o.Objective.Currency })
+                .Select(g => new { g.Key.FunnelLevel, g.Key.Currency, Amount = g.Sum(o => o.Objective.Amount!.Value), Count = g.Count() })
+                .ToListAsync(ct);
+            sums.AddRange(rows.Select(r => (owner, r.FunnelLevel, r.Currency, r.Amount, r.Count)));
+        }
 
         var pipelines = new Dictionary<Guid, Pipeline>();
         foreach (var sum in sums)
@@ -102,32 +108,37 @@ public static class CoverageFigures
 
     /// <summary>
     /// The win rate of each level from the team's deals closed in the window that ever reached it,
-    /// or the default where fewer than <see cref="ClosedRecord.Enough"/> did. One grouped query:
-    /// at most sixteen rows (won or lost × reached each of three levels).
+    /// or the default where fewer than <see cref="ClosedRecord.Enough"/> did. One grouped query per
+    /// owner: at most sixteen rows each (won or lost × reached each of three levels), added up here.
     /// </summary>
     private static async Task<TeamWinRates> TeamWinRatesAsync(this AppDbContext db, List<Guid> teams, WinRates defaults, DateTimeOffset since, CancellationToken ct)
     {
-        var deals = db.Opportunities.AsNoTracking();
-        if (teams.Count > 0)
+        // The team's owners are read first and their deals asked for one owner at a time ("OwnerId = x"
+        // walks the owner index; a list or a subquery of owners let SQLite scan every deal). A user in
+        // no team is measured against every deal the caller may read: one query over all of them.
+        List<Guid?> owners = teams.Count == 0 ? [null] : [.. (await db.TeamMembers.Where(m => teams.Contains(m.TeamId))
+            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => u.ColleagueId)
+            .Where(c => c != null).Distinct().ToListAsync(ct))];
+        var closed = new List<(bool Won, bool Above, bool In, bool BestFew, int Count)>();
+        foreach (var owner in owners)
         {
-            var owners = db.TeamMembers.Where(m => teams.Contains(m.TeamId))
-                .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => u.ColleagueId)
-                .Where(c => c != null).Select(c => c!.Value);
-            deals = deals.Where(o => o.OwnerId != null && owners.Contains(o.OwnerId.Value));
+            var deals = db.Opportunities.AsNoTracking();
+            if (owner is { } id) deals = deals.Where(o => o.OwnerId == id);
+            var groups = await deals
+                .Where(o => (o.FunnelLevel == FunnelLevel.Won || o.FunnelLevel == FunnelLevel.Lost)
+                    && db.FunnelChanges.Any(c => c.OpportunityId == o.Id && c.To == o.FunnelLevel && c.At >= since))
+                .Select(o => new
+                {
+                    Won = o.FunnelLevel == FunnelLevel.Won,
+                    Above = db.FunnelChanges.Any(c => c.OpportunityId == o.Id && c.To == FunnelLevel.Above),
+                    In = db.FunnelChanges.Any(c => c.OpportunityId == o.Id && c.To == FunnelLevel.In),
+                    BestFew = db.FunnelChanges.Any(c => c.OpportunityId == o.Id && c.To == FunnelLevel.BestFew),
+                })
+                .GroupBy(d => new { d.Won, d.Above, d.In, d.BestFew })
+                .Select(g => new { g.Key.Won, g.Key.Above, g.Key.In, g.Key.BestFew, Count = g.Count() })
+                .ToListAsync(ct);
+            closed.AddRange(groups.Select(g => (g.Won, g.Above, g.In, g.BestFew, g.Count)));
         }
-        var closed = await deals
-            .Where(o => (o.FunnelLevel == FunnelLevel.Won || o.FunnelLevel == FunnelLevel.Lost)
-                && db.FunnelChanges.Any(c => c.OpportunityId == o.Id && c.To == o.FunnelLevel && c.At >= since))
-            .Select(o => new
-            {
-                Won = o.FunnelLevel == FunnelLevel.Won,
-                Above = db.FunnelChanges.Any(c => c.OpportunityId == o.Id && c.To == FunnelLevel.Above),
-                In = db.FunnelChanges.Any(c => c.OpportunityId == o.Id && c.To == FunnelLevel.In),
-                BestFew = db.FunnelChanges.Any(c => c.OpportunityId == o.Id && c.To == FunnelLevel.BestFew),
-            })
-            .GroupBy(d => new { d.Won, d.Above, d.In, d.BestFew })
-            .Select(g => new { g.Key.Won, g.Key.Above, g.Key.In, g.Key.BestFew, Count = g.Count() })
-            .ToListAsync(ct);
 
         ClosedRecord Reached(Func<bool, bool, bool, bool> reached) => new(
             closed.Where(g => g.Won && reached(g.Above, g.In, g.BestFew)).Sum(g => g.Count),

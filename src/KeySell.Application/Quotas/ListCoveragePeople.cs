@@ -27,7 +27,9 @@ public static class ListCoveragePeople
             var users = db.CallerIsAdmin
                 ? db.Users.Where(u => !u.Disabled || u.Id == me)
                 : db.Users.Where(u => u.Id == me || managed.Contains(u.Id));
-            var people = await db.Details(users).OrderBy(u => u.Name).ThenBy(u => u.Id).Take(Limit).ToListAsync(ct);
+            // The first users by email, shown by name (a name is the colleague's, known only after the join).
+            var people = (await db.Details(users.OrderBy(u => u.Email).ThenBy(u => u.Id).Take(Limit)).ToListAsync(ct))
+                .OrderBy(u => u.Name, StringComparer.CurrentCulture).ThenBy(u => u.Id, StringComparer.Ordinal).ToList();
             var mayManage = db.CallerIsAdmin
                 ? people.Select(p => p.Id).ToHashSet(StringComparer.Ordinal)
                 : (await managed.Distinct().ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using KeySell.Application.Quotas;
 using KeySell.Domain.Funnel;
 using KeySell.Domain.Opportunities;
 using KeySell.Web.Tests.Infrastructure;
@@ -243,6 +244,31 @@ public abstract class CoverageTests<TApp>(TApp app) : IClassFixture<TApp> where 
 
         Number(asManager, "won").ShouldBe(40_000m);
         asManager.ToJsonString().ShouldBe(asSeller.ToJsonString());
+    }
+
+    [Fact]
+    public async Task ForMembersAsync_SeveralUsers_OneRowEachInTheOrderGivenAndNullsWithoutQuota()
+    {
+        var admin = await ArrangeMoneyAsync();
+        var team = await TeamAsync(("first", "seller"), ("second", "seller"));
+        var (first, second) = (team.Members[0], team.Members[1]);
+        var account = await app.AccountAsync(Unique("Members Figures"));
+        await DealsAsync(account, first.ColleagueId,
+            (FunnelLevel.Won, 100_000m, "CNY", "2027-05-05"),
+            (FunnelLevel.In, 400_000m, "CNY", "2027-06-06")); // × 0.25 = 100,000
+        await SetQuotaAsync(admin, first.Id, "2027-Q2", 400_000m);
+
+        var rows = await app.WithDbAsync(db => db.ForMembersAsync([second.Id, first.Id], QuotaPeriod.Parse("2027-Q2").Value, Ct));
+
+        rows.Count.ShouldBe(2);
+        rows[0].ShouldBe(new MemberCoverage(second.Id, second.ColleagueId, null, 0m, 0m, null, null));
+        rows[1].UserId.ShouldBe(first.Id);
+        rows[1].ColleagueId.ShouldBe(first.ColleagueId);
+        rows[1].Quota.ShouldBe(400_000m);
+        rows[1].Won.ShouldBe(100_000m);
+        rows[1].Weighted.ShouldBe(100_000m);
+        rows[1].Coverage.ShouldBe(0.5m);   // 200,000 / 400,000
+        rows[1].Gap.ShouldBe(200_000m);
     }
 
     // ---- arrangement ---------------------------------------------------------------------------
