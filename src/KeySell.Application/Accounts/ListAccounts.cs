@@ -99,6 +99,6 @@ public static class ListAccounts
             return new Paged<AccountSummary>([.. items.Select(Marked)], total, estimate);
         }
 
-        private AccountSummary Marked(AccountSummary a) => a with { Prune = IdealCustomer.AccountFits.Prune(db, a.IdealCustomerScore) };
+        private AccountSummary Marked(AccountSummary a) => a with { IdealCustomerScore = IdealCustomer.AccountFits.Shown(a.IdealCustomerScore), Prune = IdealCustomer.AccountFits.Prune(db, a.IdealCustomerScore) };
     }
 }

@@ -20,8 +20,11 @@ internal static class AccountFits
         var items = criteria.Where(c => ratings.ContainsKey(c.Id))
             .Select(c => new FitRatingItem(c.Id, FitCriteria.Item(c).Name, c.Weight, ratings[c.Id].Rating, ratings[c.Id].Note)).ToList();
         var coverage = FitScore.Coverage(criteria.Select(c => new FitScore.Rated(c.Weight, ratings.GetValueOrDefault(c.Id)?.Rating)));
-        return new AccountFit(score, coverage, Prune(db, score), items);
+        return new AccountFit(Shown(score), coverage, Prune(db, score), items);
     }
+
+    /// <summary>The score with its one decimal, whatever scale the database gave back (PostgreSQL's numeric(4,2) says 2.50).</summary>
+    public static decimal? Shown(decimal? score) => score is { } s ? Math.Round(s, 1, MidpointRounding.AwayFromZero) : null;
 
     /// <summary>An account below the team's fit threshold is one to drop from the prospect list (the same test as <c>poor-fit</c>).</summary>
     public static bool Prune(AppDbContext db, decimal? score) => PoorFit.IsPoorFit(score, db.Analyzer.Settings);

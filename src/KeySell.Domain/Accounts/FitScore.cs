@@ -26,7 +26,8 @@ public static class FitScore
             weighted += (long)c.Weight * rating;
             weights += c.Weight;
         }
-        return weights == 0 ? null : Math.Round((decimal)weighted / weights, 1, MidpointRounding.AwayFromZero);
+        // + 0.0m gives every score the scale of one decimal (1.0, not 1), as it is stored and shown.
+        return weights == 0 ? null : Math.Round((decimal)weighted / weights, 1, MidpointRounding.AwayFromZero) + 0.0m;
     }
 
     /// <summary>Σ weight of the rated criteria / Σ weight of all criteria, 0…1, two decimals (0 without criteria).</summary>

@@ -325,8 +325,8 @@ namespace KeySell.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(32)");
 
                     b.Property<decimal?>("IdealCustomerScore")
-                        .HasPrecision(4, 2)
-                        .HasColumnType("numeric(4,2)");
+                        .HasPrecision(3, 1)
+                        .HasColumnType("numeric(3,1)");
 
                     b.Property<string>("Industry")
                         .HasMaxLength(100)

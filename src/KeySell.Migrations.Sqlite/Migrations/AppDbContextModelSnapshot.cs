@@ -316,7 +316,7 @@ namespace KeySell.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<decimal?>("IdealCustomerScore")
-                        .HasPrecision(4, 2)
+                        .HasPrecision(3, 1)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Industry")

@@ -11,6 +11,19 @@ namespace KeySell.Migrations.Postgres.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AlterColumn<decimal>(
+                name: "IdealCustomerScore",
+                table: "Accounts",
+                type: "numeric(3,1)",
+                precision: 3,
+                scale: 1,
+                nullable: true,
+                oldClrType: typeof(decimal),
+                oldType: "numeric(4,2)",
+                oldPrecision: 4,
+                oldScale: 2,
+                oldNullable: true);
+
             migrationBuilder.CreateTable(
                 name: "FitCriteria",
                 columns: table => new
@@ -87,6 +100,19 @@ namespace KeySell.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "FitCriteria");
+
+            migrationBuilder.AlterColumn<decimal>(
+                name: "IdealCustomerScore",
+                table: "Accounts",
+                type: "numeric(4,2)",
+                precision: 4,
+                scale: 2,
+                nullable: true,
+                oldClrType: typeof(decimal),
+                oldType: "numeric(3,1)",
+                oldPrecision: 3,
+                oldScale: 1,
+                oldNullable: true);
         }
     }
 }
