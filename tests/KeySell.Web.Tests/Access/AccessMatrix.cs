@@ -266,7 +266,7 @@ public static class AccessMatrix
             var items = (await w.Client(Persona.Admin).GetObjectAsync("/api/ideal-customer/criteria"))["items"]!.AsArray();
             return Send(HttpMethod.Put, "/api/ideal-customer/criteria", new
             {
-                criteria = items.Select(i => new { id = i!.Id(), name = i["name"]!.GetValue<string>(), weight = i["weight"]!.GetValue<int>() }).ToArray(),
+                criteria = items.Select(i => new { id = i!.Id(), name = i!["name"]!.GetValue<string>(), weight = i!["weight"]!.GetValue<int>() }).ToArray(),
             });
         }),
         // An account's fit is read with the account (read A) and rated by who may write it (write A).
