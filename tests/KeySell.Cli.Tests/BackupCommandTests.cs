@@ -299,6 +299,9 @@ public sealed class BackupCommandTests
                 StartedAt = DateTimeOffset.UtcNow.AddMinutes(-1), FinishedAt = DateTimeOffset.UtcNow,
             });
             db.ImportMappings.Add(new ImportMapping { UserId = user.Id, Name = "HubSpot 联系人", Kind = ImportKind.Contacts, Columns = "{\"E-mail\":\"email\"}" });
+            // A criterion of the team's own beside the demo's defaults, rated with a note in both scripts.
+            var criterion = db.FitCriteria.Add(new KeySell.Domain.Accounts.FitCriterion { Name = "参考价值 Reference value", Description = "Would a win here convince others?", Weight = 4, Position = 9 }).Entity;
+            db.FitRatings.Add(new KeySell.Domain.Accounts.FitRating { AccountId = Guid.Parse(account), CriterionId = criterion.Id, Rating = -3, Note = "没有同行业案例 / no peer references" });
             db.TeamSettings.Add(new TeamSettings { BaseCurrency = "USD", WinRateAbove = 0.12m });
             db.CurrencyRates.Add(new CurrencyRate { Currency = "CNY", RateToBase = 0.1408450704m });
             db.Quotas.Add(new Quota { UserId = user.Id, Period = "2027-Q1", Amount = 1_250_000.50m });

@@ -68,6 +68,8 @@ public partial class AppDbContext
         // What belongs to an account or a deal is read with it (the filters above apply inside).
         builder.Entity<Person>().HasQueryFilter(Filters.RecycleBin, p => p.DeletedAt == null);
         builder.Entity<Person>().HasQueryFilter(Filters.Access, p => Accounts.Any(a => a.Id == p.AccountId));
+        builder.Entity<FitRating>().HasQueryFilter(Filters.Access, r => Accounts.Any(a => a.Id == r.AccountId));
+        // The ideal-customer criteria are the team's, read by everyone (FitCriterion has no filter).
         builder.Entity<Department>().HasQueryFilter(Filters.Access, d => Accounts.Any(a => a.Id == d.AccountId));
         builder.Entity<AccountRelation>().HasQueryFilter(Filters.Access, r =>
             Accounts.Any(a => a.Id == r.AccountId) && Accounts.Any(a => a.Id == r.RelatedAccountId));

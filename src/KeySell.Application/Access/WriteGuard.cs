@@ -83,6 +83,15 @@ internal static class WriteGuard
                 case Department d: Org(d.AccountId); break;
                 case AccountRelation r: Org(r.AccountId); break;
                 case AccountTeamMember m: Org(m.AccountId); break;
+                // A rating is part of the account: write A.
+                case FitRating r: Org(r.AccountId); break;
+                // The criteria are kept by admins and managers; anyone's first rating may store the
+                // untouched defaults it rates (they are shown as the list until then, decision 0017).
+                case FitCriterion c:
+                    if (db.CallerIsAdmin || db.Caller.Role == Role.Manager) break;
+                    if (entry.State == EntityState.Added && c.DefaultKey is not null && c.Name is null && c.Description is null && c.Weight == 1 && db.CallerMayWrite) break;
+                    Deny("Access.CriteriaAdminsAndManagers");
+                    break;
                 case Person p:
                     touchesRecords = true;
                     // Naming a new person as a buying influence (the grid, a sheet) adds them to the

@@ -7,7 +7,11 @@ using Microsoft.EntityFrameworkCore;
 namespace KeySell.Application.Accounts;
 
 /// <summary>The fields a seller edits on an account, checked the same way on create and update.</summary>
-internal sealed record AccountFields(string? Name, string? Industry, string? Size, string? Region, decimal? IdealCustomerScore, Guid? ParentAccountId)
+/// <remarks>
+/// The ideal-customer score is not among them: it is computed from the account's ratings
+/// (decision 0017). A body that still sends <c>idealCustomerScore</c> is accepted and the value ignored.
+/// </remarks>
+internal sealed record AccountFields(string? Name, string? Industry, string? Size, string? Region, Guid? ParentAccountId)
 {
     /// <param name="self">The account being updated, or null when creating one.</param>
     public async Task ValidateAsync(AppDbContext db, Validation validation, Guid? self, CancellationToken ct)
@@ -16,7 +20,6 @@ internal sealed record AccountFields(string? Name, string? Industry, string? Siz
         validation.MaxLength("industry", Industry, Account.TextMaxLength);
         validation.MaxLength("size", Size, Account.TextMaxLength);
         validation.MaxLength("region", Region, Account.TextMaxLength);
-        validation.Range("idealCustomerScore", IdealCustomerScore, IdealCustomer.MinScore, IdealCustomer.MaxScore);
         if (ParentAccountId is not { } parentId) return;
 
         if (!await db.Accounts.AnyAsync(a => a.Id == parentId, ct))
@@ -34,7 +37,6 @@ internal sealed record AccountFields(string? Name, string? Industry, string? Siz
         account.Industry = Texts.OrNull(Industry);
         account.Size = Texts.OrNull(Size);
         account.Region = Texts.OrNull(Region);
-        account.IdealCustomerScore = IdealCustomerScore;
         account.ParentAccountId = ParentAccountId;
     }
 

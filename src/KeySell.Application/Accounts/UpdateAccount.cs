@@ -7,6 +7,7 @@ namespace KeySell.Application.Accounts;
 /// <summary>Changes an account's header and place in its group, if nobody else saved it meanwhile.</summary>
 public static class UpdateAccount
 {
+    /// <param name="IdealCustomerScore">Accepted from older clients and ignored: the score is computed from the ratings (decision 0017).</param>
     public sealed record Command(Guid Id, string? Name, string? Industry, string? Size, string? Region,
         decimal? IdealCustomerScore, Guid? ParentAccountId, int Version);
 
@@ -17,7 +18,7 @@ public static class UpdateAccount
             var account = await db.Accounts.FirstOrDefaultAsync(a => a.Id == command.Id, ct);
             if (account is null) return Versions.NotFound("account", command.Id);
 
-            var fields = new AccountFields(command.Name, command.Industry, command.Size, command.Region, command.IdealCustomerScore, command.ParentAccountId);
+            var fields = new AccountFields(command.Name, command.Industry, command.Size, command.Region, command.ParentAccountId);
             var validation = new Validation();
             await fields.ValidateAsync(db, validation, self: account.Id, ct);
             if (validation.HasErrors) return validation.ToError();

@@ -102,7 +102,7 @@ public static class ListPages
     /// The share of the table's sample that the caller may read and that matches, times the table's size: one sample
     /// of rows read by id range, whatever the size of the list.
     /// </summary>
-    private static async Task<int> SampleEstimateAsync<TEntity>(
+    internal static async Task<int> SampleEstimateAsync<TEntity>(
         AppDbContext db, IQueryable<TEntity> rows, IQueryable<TEntity> table, string tableName, Expression<Func<TEntity, Guid>> id, int sampleSize, CancellationToken ct)
     {
         // The sample is the table's first ids: read the last of them, then count the caller's matching rows up to it.

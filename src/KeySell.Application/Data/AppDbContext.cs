@@ -35,6 +35,8 @@ public partial class AppDbContext(DbContextOptions<AppDbContext> options, TimePr
     public DbSet<Account> Accounts => Set<Account>();
     public DbSet<AccountRelation> AccountRelations => Set<AccountRelation>();
     public DbSet<AccountTeamMember> AccountTeamMembers => Set<AccountTeamMember>();
+    public DbSet<FitCriterion> FitCriteria => Set<FitCriterion>();
+    public DbSet<FitRating> FitRatings => Set<FitRating>();
     public DbSet<Department> Departments => Set<Department>();
     public DbSet<Person> People => Set<Person>();
     public DbSet<Colleague> Colleagues => Set<Colleague>();

@@ -4,7 +4,10 @@ using KeySell.Domain.OrgCharts;
 namespace KeySell.Application.Demo;
 
 internal sealed record DemoAccount(
-    string Key, string Name, string Industry, string Size, string Region, decimal? IdealCustomerScore, string? ParentKey, string EmailDomain);
+    string Key, string Name, string Industry, string Size, string Region, string? ParentKey, string EmailDomain);
+
+/// <summary>How the team rates a demo account on one default ideal-customer criterion (its key), with the seller's note.</summary>
+internal sealed record DemoRating(string AccountKey, string CriterionKey, int? Rating, string? Note = null);
 
 internal sealed record DemoRelation(string AccountKey, string RelatedAccountKey, RelationType Type);
 
@@ -21,14 +24,48 @@ internal sealed record DemoPerson(
 /// </summary>
 internal static class DemoAccounts
 {
+    /// <summary>
+    /// The demo's fit: the steel group is the ideal customer, the ore group a prospect to prune
+    /// (below the threshold 0, so its deal shows poor-fit), the data company not rated yet.
+    /// </summary>
+    public static readonly DemoRating[] Ratings =
+    [
+        new("ecs-group", "industry-fit", 5, "钢铁是我们案例最多的行业 Steel is where most of our references are"),
+        new("ecs-group", "size", 4),
+        new("ecs-group", "budget", 3, "2027 年数字化预算已批 Digital budget for 2027 approved"),
+        new("ecs-group", "culture", 3),
+        new("ecs-group", "openness-to-change", 3),
+        new("ecs-special", "industry-fit", 4),
+        new("ecs-special", "size", 2),
+        new("ecs-special", "budget", 2),
+        new("ecs-special", "culture", 1),
+        new("ecs-special", "openness-to-change", 1, "工厂管理层偏保守 Plant management is conservative"),
+        new("ecs-logistics", "industry-fit", 0, "物流不是我们的核心行业 Logistics is not our core industry"),
+        new("ecs-logistics", "size", 2),
+        new("ecs-logistics", "budget", 1),
+        new("ecs-logistics", "culture", 1),
+        new("ecs-logistics", "openness-to-change", 1),
+        new("jiangnan-auto", "industry-fit", 3),
+        new("jiangnan-auto", "size", 3),
+        new("jiangnan-auto", "budget", 2),
+        new("jiangnan-auto", "culture", 2),
+        new("jiangnan-auto", "openness-to-change", 3, "新任 CIO 推动数字化 New CIO drives digitalisation"),
+        new("china-ore", "industry-fit", -2, "矿业项目多为定制，回款慢 Mining projects are custom and pay late"),
+        new("china-ore", "size", 3),
+        new("china-ore", "budget", -1),
+        new("china-ore", "culture", -2, "只看价格 Buys on price alone"),
+        new("china-ore", "openness-to-change", -3),
+        new("huaxin-data", "culture", null, "下次拜访时了解 Ask at the next visit"),
+    ];
+
     public static readonly DemoAccount[] Accounts =
     [
-        new("ecs-group", "华东钢铁集团 East China Steel Group", "钢铁 Steel", "38,000 employees", "上海 Shanghai", 3.5m, null, "ecsteel.example.cn"),
-        new("ecs-special", "华钢特种钢材有限公司 ECS Special Steel Co., Ltd.", "特钢 Special steel", "4,200 employees", "江苏无锡 Wuxi, Jiangsu", 2m, "ecs-group", "ecs-special.example.cn"),
-        new("ecs-logistics", "华钢物流有限公司 ECS Logistics Co., Ltd.", "物流 Logistics", "1,600 employees", "上海宝山 Baoshan, Shanghai", 1m, "ecs-group", "ecs-logistics.example.cn"),
-        new("jiangnan-auto", "江南汽车制造股份有限公司 Jiangnan Auto Manufacturing Co.", "汽车 Automotive", "12,500 employees", "浙江宁波 Ningbo, Zhejiang", 2.5m, null, "jiangnan-auto.example.cn"),
-        new("china-ore", "中矿资源集团 China Ore Resources Group", "矿业 Mining", "21,000 employees", "安徽马鞍山 Ma'anshan, Anhui", -1m, null, "china-ore.example.cn"),
-        new("huaxin-data", "华信数据科技 Huaxin Data Technology", "IT 服务 IT services", "650 employees", "上海 Shanghai", null, null, "huaxin-data.example.cn"),
+        new("ecs-group", "华东钢铁集团 East China Steel Group", "钢铁 Steel", "38,000 employees", "上海 Shanghai", null, "ecsteel.example.cn"),
+        new("ecs-special", "华钢特种钢材有限公司 ECS Special Steel Co., Ltd.", "特钢 Special steel", "4,200 employees", "江苏无锡 Wuxi, Jiangsu", "ecs-group", "ecs-special.example.cn"),
+        new("ecs-logistics", "华钢物流有限公司 ECS Logistics Co., Ltd.", "物流 Logistics", "1,600 employees", "上海宝山 Baoshan, Shanghai", "ecs-group", "ecs-logistics.example.cn"),
+        new("jiangnan-auto", "江南汽车制造股份有限公司 Jiangnan Auto Manufacturing Co.", "汽车 Automotive", "12,500 employees", "浙江宁波 Ningbo, Zhejiang", null, "jiangnan-auto.example.cn"),
+        new("china-ore", "中矿资源集团 China Ore Resources Group", "矿业 Mining", "21,000 employees", "安徽马鞍山 Ma'anshan, Anhui", null, "china-ore.example.cn"),
+        new("huaxin-data", "华信数据科技 Huaxin Data Technology", "IT 服务 IT services", "650 employees", "上海 Shanghai", null, "huaxin-data.example.cn"),
     ];
 
     public static readonly DemoRelation[] Relations =

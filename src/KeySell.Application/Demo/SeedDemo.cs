@@ -1,4 +1,5 @@
 using KeySell.Application.Data;
+using KeySell.Application.IdealCustomer;
 using KeySell.Domain.Accounts;
 using KeySell.Domain.BuyingInfluences;
 using KeySell.Domain.Colleagues;
@@ -45,6 +46,19 @@ public static class SeedDemo
             return new Outcome(accounts.Count, people.Count, opportunities);
         }
 
+        /// <summary>The demo's ratings on the default criteria (those the team still has), and the scores they give.</summary>
+        private void RateAccounts(Dictionary<string, Account> accounts, List<FitCriterion> criteria)
+        {
+            var byKey = criteria.Where(c => c.DefaultKey is not null).ToDictionary(c => c.DefaultKey!);
+            foreach (var group in DemoAccounts.Ratings.Where(r => byKey.ContainsKey(r.CriterionKey)).GroupBy(r => r.AccountKey))
+            {
+                var account = accounts[group.Key];
+                foreach (var r in group)
+                    db.FitRatings.Add(new FitRating { AccountId = account.Id, CriterionId = byKey[r.CriterionKey].Id, Rating = r.Rating, Note = r.Note });
+                account.IdealCustomerScore = FitScore.Of(group.Select(r => new FitScore.Rated(byKey[r.CriterionKey].Weight, r.Rating)));
+            }
+        }
+
         private async Task<(Dictionary<string, Account> Accounts, Dictionary<(string Account, string Person), Person> People)> SeedAccountsAsync(
             CancellationToken cancellationToken)
         {
@@ -54,7 +68,6 @@ public static class SeedDemo
                 Industry = a.Industry,
                 Size = a.Size,
                 Region = a.Region,
-                IdealCustomerScore = a.IdealCustomerScore,
             });
             foreach (var demo in DemoAccounts.Accounts.Where(a => a.ParentKey is not null))
             {
@@ -70,6 +83,7 @@ public static class SeedDemo
                 });
             }
             db.Accounts.AddRange(accounts.Values);
+            RateAccounts(accounts, await FitCriteria.TrackedAsync(db, cancellationToken));
             await db.SaveChangesAsync(cancellationToken);
 
             var departments = new Dictionary<(string, string), Department>();

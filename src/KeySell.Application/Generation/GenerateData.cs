@@ -1,6 +1,8 @@
 using KeySell.Application.Analysis;
 using System.Diagnostics;
 using KeySell.Application.Data;
+using KeySell.Application.IdealCustomer;
+using KeySell.Domain.Accounts;
 using KeySell.Application.Identity;
 using KeySell.Domain.Colleagues;
 using KeySell.Domain.Teams;
@@ -71,7 +73,12 @@ public static class GenerateData
             // Appending to the same seed must not repeat the first run's ids: the existing count is part of the seed.
             var seed = HashCode.Combine(command.Seed, accountsBefore);
             if (accountsBefore == 0) seed = command.Seed;
-            var made = new MadeUpAccounts(seed, command, accountsBefore, salesForce, time.GetUtcNow(), db.Caller.Name);
+            // The team's criteria (the defaults, stored now if none are) are what the made-up accounts are rated on.
+            var criteria = await FitCriteria.TrackedAsync(db, ct);
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+            var made = new MadeUpAccounts(seed, command, accountsBefore, salesForce, time.GetUtcNow(), db.Caller.Name,
+                [.. criteria.Select(c => new FitScore.Rated(c.Weight, null))], [.. criteria.Select(c => c.Id)]);
 
             // The rate is the bulk load's own: creating the sales team through Identity takes seconds whatever the size.
             var bulk = Stopwatch.StartNew();
@@ -87,6 +94,7 @@ public static class GenerateData
                     if (bigAccount is null && command.BigAccounts > 0) bigAccount = batch.Accounts[0].Id;
                     // Parents before children, as the foreign keys check them row by row on SQLite.
                     await rows.WriteAsync(batch.Accounts, ct);
+                    await rows.WriteAsync(batch.Ratings, ct);
                     await rows.WriteAsync(batch.Relations, ct);
                     await rows.WriteAsync(batch.Departments, ct);
                     await rows.WriteAsync(batch.People, ct);

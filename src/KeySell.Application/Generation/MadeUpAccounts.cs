@@ -18,8 +18,9 @@ internal sealed class MadeUpBatch
     public List<Opportunity> Opportunities { get; } = [];
     public List<BuyingInfluence> Influences { get; } = [];
     public List<FunnelChange> FunnelChanges { get; } = [];
+    public List<FitRating> Ratings { get; } = [];
 
-    public long Rows => Accounts.Count + Relations.Count + Departments.Count + People.Count + Opportunities.Count + Influences.Count + FunnelChanges.Count;
+    public long Rows => Ratings.Count + Accounts.Count + Relations.Count + Departments.Count + People.Count + Opportunities.Count + Influences.Count + FunnelChanges.Count;
 }
 
 /// <summary>Who may own made-up accounts and deals: the sellers of each team, and colleagues who act as counterparts.</summary>
@@ -32,9 +33,22 @@ internal sealed record MadeUpSalesForce(IReadOnlyList<IReadOnlyList<Guid>> Selle
 /// moment would stamp it (version 1, created = updated), so the data reads as if typed in.
 /// </summary>
 internal sealed class MadeUpAccounts(
-    int seed, GenerateData.Command command, long accountsBefore, MadeUpSalesForce salesForce, DateTimeOffset now, string by)
+    int seed, GenerateData.Command command, long accountsBefore, MadeUpSalesForce salesForce, DateTimeOffset now, string by,
+    IReadOnlyList<FitScore.Rated>? criteria = null, IReadOnlyList<Guid>? criterionIds = null)
 {
     private readonly Random _random = new(seed);
+    // Ratings draw from their own sequence, so the rest of a seed's data is what it was before ratings existed.
+    private readonly Random _fit = new(seed ^ 0x5F17);
+
+    private static readonly string[] FitNotes =
+    [
+        "同行业已有成功案例 A peer in the industry is a reference",
+        "预算需集团审批 Budget needs group approval",
+        "决策链很长 Long decision chain",
+        "愿意试点新方案 Willing to pilot new solutions",
+        "只看价格 Buys on price alone",
+        "下次拜访时了解 Ask at the next visit",
+    ];
     private readonly List<Guid> _recentAccounts = [];
     private int _made;
     private int _opportunitiesMade;
@@ -91,6 +105,7 @@ internal sealed class MadeUpAccounts(
             account.Name = $"{prefix.Zh}{industry.NameZh}{form.Zh} {prefix.En} {industry.NameEn} {form.En} #{serial}";
         }
         batch.Accounts.Add(account);
+        Rate(batch, account, created);
 
         // Upstream suppliers, downstream customers and partners among the accounts made just before.
         if (_recentAccounts.Count > 0 && _random.Next(8) == 0)
@@ -297,6 +312,38 @@ internal sealed class MadeUpAccounts(
         < 18 => FunnelLevel.Won,
         _ => FunnelLevel.Lost,
     };
+
+    /// <summary>
+    /// Most accounts are rated on most criteria around a leaning of their own (some good fits, some to
+    /// prune), a few with a note; the stored score is what the ratings give, as a save would store it.
+    /// </summary>
+    private void Rate(MadeUpBatch batch, Account account, DateTimeOffset created)
+    {
+        if (criteria is null || criterionIds is null || _fit.Next(10) < 4) return;
+        var leaning = _fit.Next(-3, 5);
+        var given = new List<FitScore.Rated>(criteria.Count);
+        for (var i = 0; i < criteria.Count; i++)
+        {
+            if (_fit.Next(7) == 0) continue;
+            var rating = Math.Clamp(leaning + _fit.Next(-2, 3), FitRating.MinRating, FitRating.MaxRating);
+            batch.Ratings.Add(Stamp(new FitRating
+            {
+                Id = FitId(), AccountId = account.Id, CriterionId = criterionIds[i], Rating = rating,
+                Note = _fit.Next(10) == 0 ? FitNotes[_fit.Next(FitNotes.Length)] : null,
+            }, created));
+            given.Add(criteria[i] with { Rating = rating });
+        }
+        account.IdealCustomerScore = FitScore.Of(given);
+    }
+
+    private Guid FitId()
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        _fit.NextBytes(bytes);
+        bytes[7] = (byte)((bytes[7] & 0x0F) | 0x40);
+        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
+        return new Guid(bytes);
+    }
 
     private T Stamp<T>(T record, DateTimeOffset at) where T : Domain.Common.AuditedEntity
     {

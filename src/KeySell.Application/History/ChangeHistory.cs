@@ -108,6 +108,8 @@ public sealed class ChangeHistory : SaveChangesInterceptor
         AccountRelation r => ("relation", Id(r.Id), null, r.AccountId, null),
         AccountTeamMember m => ("accountTeam", m.UserId, null, m.AccountId, null),
         Colleague c => ("colleague", Id(c.Id), null, null, null),
+        FitCriterion c => ("fitCriterion", Id(c.Id), null, null, null),
+        FitRating r => ("fitRating", Id(r.Id), null, r.AccountId, null),
         TeamSettings => ("teamSettings", "team", null, null, null),
         CurrencyRate r => ("currencyRate", r.Currency, null, null, null),
         // Read by admins (the history of what belongs to no deal or account is theirs).

@@ -15,6 +15,10 @@ public static class Messages
         return args.Length == 0 ? text : string.Format(culture, text, args);
     }
 
+    /// <summary>A message in a given language, whatever the caller's (the ideal-customer defaults are matched in both).</summary>
+    public static string InCulture(string name, CultureInfo culture) =>
+        Resources.GetString(name, culture) ?? throw new InvalidOperationException($"Missing message resource '{name}'.");
+
     /// <summary>
     /// The message's name for a count: English says "1 opportunity" but "2 opportunities", so a message about a
     /// count has a <c>.One</c> form (in Chinese, which has one form, the same words).

@@ -120,8 +120,7 @@ public static class ApplySheet
         opportunity.Engagement = o.Engagement;
         opportunity.FunnelLevel = o.FunnelLevel;
         opportunity.ExpectedOutcome = o.ExpectedOutcome;
-        // An unrated sheet must not erase the account's rating; a rated one updates it.
-        if (o.IdealCustomerScore is { } score && account.IdealCustomerScore != score) account.IdealCustomerScore = score;
+        // The sheet's idealCustomerScore is ignored: the score comes from the account's ratings (decision 0017).
 
         var targets = await MatchInfluencesAsync(db, opportunity, account, sheet, ct);
         // Only the colleagues the sheet names, by the index on their name, not every colleague.

@@ -10,9 +10,9 @@ public static class AccountEndpoints
     {
         var accounts = api.MapGroup("/accounts").WithTags("Accounts");
 
-        accounts.MapGet("/", async (string? search, Paging paging, ListAccounts.Handler handler, CancellationToken ct) =>
-                (await handler.Handle(new ListAccounts.Query(search, paging.Request), ct)).ToOk())
-            .WithName("ListAccounts").WithSummary("Key accounts, searched by name, industry or region, one page at a time.")
+        accounts.MapGet("/", async (string? search, string? sort, Guid? ownerId, Guid? teamId, Paging paging, ListAccounts.Handler handler, CancellationToken ct) =>
+                (await handler.Handle(new ListAccounts.Query(search, paging.Request, sort, ownerId, teamId), ct)).ToOk())
+            .WithName("ListAccounts").WithSummary("Key accounts, searched by name, industry or region, one page at a time; sort=fit is the prospect list (best fit first, unrated last, prune marked), ownerId/teamId narrow it.")
             .Produces<Paged<AccountSummary>>();
 
         accounts.MapGet("/{id:guid}", async (Guid id, GetAccount.Handler handler, CancellationToken ct) =>

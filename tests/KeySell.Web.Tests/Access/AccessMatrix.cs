@@ -274,6 +274,26 @@ public static class AccessMatrix
             await AccessWorld.PutOkAsync(w.Client(Persona.Admin), "/api/quotas", new { userId = w.UserOf(Persona.Owner).Id, period = "2031-Q2", amount = 1_000_000m });
             return Send(HttpMethod.Get, $"/api/coverage?userId={w.UserOf(Persona.Owner).Id}&period=2031-Q2");
         }),
+
+        // ---- Ideal customer: everyone reads the team's criteria; admins and managers keep them ------
+        new("GET", "/api/ideal-customer/criteria", AnyUser(), (w, _) => Get("/api/ideal-customer/criteria")),
+        // The list as it is, put back unchanged, so no other case sees different criteria.
+        new("PUT", "/api/ideal-customer/criteria", AdminOnly(200) with { Manager = 200, OtherManager = 200 }, async (w, _) =>
+        {
+            var items = (await w.Client(Persona.Admin).GetObjectAsync("/api/ideal-customer/criteria"))["items"]!.AsArray();
+            return Send(HttpMethod.Put, "/api/ideal-customer/criteria", new
+            {
+                criteria = items.Select(i => new { id = i!.Id(), name = i!["name"]!.GetValue<string>(), weight = i!["weight"]!.GetValue<int>() }).ToArray(),
+            });
+        }),
+        // An account's fit is read with the account (read A) and rated by who may write it (write A).
+        new("GET", "/api/accounts/{id}/fit", Read(), (w, _) => Get($"/api/accounts/{w.Main.AccountId}/fit")),
+        new("PUT", "/api/accounts/{id}/fit", WriteAccount(200), async (w, _) =>
+        {
+            var r = await w.FreshAsync();
+            var first = (await w.Client(Persona.Admin).GetObjectAsync("/api/ideal-customer/criteria"))["items"]![0]!.Id();
+            return Send(HttpMethod.Put, $"/api/accounts/{r.AccountId}/fit", new { ratings = new[] { new { criterionId = first, rating = 2, note = "Matrix" } } });
+        }),
     ];
 
     /// <summary>

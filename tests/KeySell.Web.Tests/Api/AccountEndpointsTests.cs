@@ -48,7 +48,8 @@ public abstract class AccountEndpointsTests<TApp>(TApp app) : IClassFixture<TApp
         stored.Text("industry").ShouldBe("Steel");
         stored.Text("size").ShouldBe("20,000 employees");
         stored.Text("region").ShouldBe("Shanghai");
-        stored["idealCustomerScore"]!.GetValue<decimal>().ShouldBe(2.5m);
+        // A typed score is accepted and ignored: the score comes from the ratings (decision 0017).
+        stored["idealCustomerScore"].ShouldBeNull();
         stored["parent"].ShouldBeNull();
         stored["subsidiaries"]!.AsArray().ShouldBeEmpty();
         stored["people"]!.AsArray().ShouldBeEmpty();
@@ -147,25 +148,24 @@ public abstract class AccountEndpointsTests<TApp>(TApp app) : IClassFixture<TApp
         var client = await app.CreateAdminClientAsync();
 
         var response = await client.PostAsJsonAsync("/api/accounts",
-            new { name = " ", industry = new string('x', 101), region = "Shanghai", idealCustomerScore = 5.5, parentAccountId = Guid.NewGuid() }, Ct);
+            new { name = " ", industry = new string('x', 101), region = "Shanghai", parentAccountId = Guid.NewGuid() }, Ct);
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         var problem = await ProblemDocument.ReadAsync(response);
-        problem.Errors.ShouldNotBeNull().Keys.ShouldBe(["name", "industry", "idealCustomerScore", "parentAccountId"], ignoreOrder: true);
+        problem.Errors.ShouldNotBeNull().Keys.ShouldBe(["name", "industry", "parentAccountId"], ignoreOrder: true);
         problem.Errors["industry"].ShouldHaveSingleItem().ShouldContain("100");
-        problem.Errors["idealCustomerScore"].ShouldHaveSingleItem().ShouldContain("5");
     }
 
     [Theory]
-    [InlineData(-5.0)]
-    [InlineData(5.0)]
-    public async Task Create_ScoreAtTheEndsOfTheScale_IsAccepted(double score)
+    [InlineData(5.5)]
+    [InlineData(-2.0)]
+    public async Task Create_TypedScore_IsAcceptedAndIgnored(double score)
     {
         var client = await app.CreateAdminClientAsync();
 
         var created = await client.CreateAccountAsync(new { name = Unique("Scored"), idealCustomerScore = score });
 
-        created["idealCustomerScore"]!.GetValue<decimal>().ShouldBe((decimal)score);
+        created["idealCustomerScore"].ShouldBeNull();
     }
 
     [Fact]
@@ -224,7 +224,7 @@ public abstract class AccountEndpointsTests<TApp>(TApp app) : IClassFixture<TApp
         updated.Text("name").ShouldBe("After rename");
         updated["industry"].ShouldBeNull();
         updated.Text("region").ShouldBe("Nanjing");
-        updated["idealCustomerScore"]!.GetValue<decimal>().ShouldBe(-1.5m);
+        updated["idealCustomerScore"].ShouldBeNull();
     }
 
     [Fact]

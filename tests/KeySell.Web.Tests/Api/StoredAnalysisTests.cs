@@ -183,11 +183,10 @@ public abstract class StoredAnalysisTests<TApp>(TApp app) : IClassFixture<TApp> 
                         await PutSheetOkAsync(client, deal, RandomSheet(random, deal == deals[0] ? "ERP rollout" : "MES upgrade", account));
                         break;
                     case 2:
-                        // The account's score is shared: the other deal's poor-fit follows it.
-                        var current = await client.GetFromJsonAsync<JsonObject>($"/api/accounts/{accountId}", Ct);
-                        var put = await client.PutAsJsonAsync($"/api/accounts/{accountId}", new
+                        // The account's score (from its ratings) is shared: the other deal's poor-fit follows it.
+                        var put = await client.PutAsJsonAsync($"/api/accounts/{accountId}/fit", new
                         {
-                            name = account, idealCustomerScore = random.Next(-3, 4), version = current!.Version(),
+                            ratings = new[] { new { criterionId = "1dea1000-0000-4000-8000-000000000001", rating = random.Next(-3, 4) } },
                         }, Ct);
                         put.StatusCode.ShouldBe(HttpStatusCode.OK, await put.Content.ReadAsStringAsync(Ct));
                         break;

@@ -20,7 +20,7 @@ public abstract class StrategySheetEndpointsTests<TApp>(TApp app) : IClassFixtur
           "opportunity": {
             "name": "ERP rollout, East China Steel",
             "account": "{{account}}",
-            "idealCustomerScore": 2.5,
+            "idealCustomerScore": null,
             "objective": { "product": "ERP suite", "quantity": 1, "amount": 1200000.50, "currency": "CNY", "closeDate": "2027-03-31" },
             "engagement": "before-project",
             "funnelLevel": "in",
@@ -170,8 +170,9 @@ public abstract class StrategySheetEndpointsTests<TApp>(TApp app) : IClassFixtur
         rows[1]!["counterpartName"]!.GetValue<string>().ShouldBe("Solution architect");
         rows[0]!["counterpartId"]!.GetValue<Guid>().ShouldBe(rows[2]!["counterpartId"]!.GetValue<Guid>());
         detail["objections"]![0]!["from"]!.GetValue<string>().ShouldBe("li-wei");
+        // The sheet's idealCustomerScore is ignored: the score comes from the account's ratings (funnel contract).
         var score = await app.WithDbAsync(db => db.Accounts.Where(a => a.Name == account).Select(a => a.IdealCustomerScore).SingleAsync(Ct));
-        score.ShouldBe(2.5m);
+        score.ShouldBeNull();
     }
 
     [Fact]

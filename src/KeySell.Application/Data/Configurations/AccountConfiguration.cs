@@ -13,7 +13,8 @@ internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
         builder.Property(a => a.Industry).HasMaxLength(Account.TextMaxLength);
         builder.Property(a => a.Size).HasMaxLength(Account.TextMaxLength);
         builder.Property(a => a.Region).HasMaxLength(Account.TextMaxLength);
-        builder.Property(a => a.IdealCustomerScore).HasPrecision(4, 2);
+        // One decimal, as the formula gives it (decision 0017); PostgreSQL then reads back 2.5, not 2.50.
+        builder.Property(a => a.IdealCustomerScore).HasPrecision(3, 1);
         // The account list pages by (Name, Id) among the accounts not in the recycle bin (decision 0012).
         builder.HasIndex(a => new { a.Name, a.Id }).HasFilter(OpportunityConfiguration.LiveRows);
         builder.HasIndex(a => a.DeletedAt).HasFilter(OpportunityConfiguration.BinnedRows);
