@@ -1,0 +1,101 @@
+using System.Globalization;
+using KeySell.Application.Common;
+using KeySell.Application.Data;
+using KeySell.Application.Money;
+using KeySell.Application.Resources;
+using KeySell.Domain.Opportunities;
+using Microsoft.EntityFrameworkCore;
+
+namespace KeySell.Application.Funnel;
+
+/// <summary>
+/// The funnel summary (funnel contract): per level — always the six, in the method's order — how many deals,
+/// their amount in the base currency and how many stand there prematurely, over the scope's deals the caller may
+/// read, optionally only those closing in a date range. The database counts and sums per (level, currency); the
+/// few groups are converted here (Σ amount × rate = rate × Σ amount), so the work is one scan whatever the rates.
+/// </summary>
+public static class GetFunnelSummary
+{
+    public const string DateFormat = "yyyy-MM-dd";
+
+    /// <summary>The six levels in the order the summary, the board and the chart show them.</summary>
+    public static readonly IReadOnlyList<FunnelLevel> Order =
+        [FunnelLevel.Universe, FunnelLevel.Above, FunnelLevel.In, FunnelLevel.BestFew, FunnelLevel.Won, FunnelLevel.Lost];
+
+    /// <param name="Scope"><c>me</c> (default), <c>team:{id}</c> or <c>all</c>.</param>
+    /// <param name="CloseFrom">YYYY-MM-DD, inclusive; given, deals without a close date are left out.</param>
+    /// <param name="CloseTo">YYYY-MM-DD, inclusive.</param>
+    public sealed record Query(string? Scope = null, string? CloseFrom = null, string? CloseTo = null);
+
+    /// <param name="Unconverted">Deals with an amount whose currency has no rate: counted in their level, left out of every amount.</param>
+    public sealed record Summary(string BaseCurrency, int Unconverted, IReadOnlyList<LevelFigures> Levels);
+
+    /// <param name="Amount">Σ amount in the base currency, unrounded (rounded to 2 places only for display).</param>
+    /// <param name="Premature">Deals whose stored analysis says premature; always 0 for won and lost.</param>
+    public sealed record LevelFigures(FunnelLevel Level, int Count, decimal Amount, int Premature);
+
+    /// <summary>What the database answers per (level, currency): a handful of rows.</summary>
+    private sealed record Group(FunnelLevel Level, string? Currency, int Count, int Priced, decimal? Amount, int Premature);
+
+    public sealed class Handler(AppDbContext db)
+    {
+        public async Task<Result<Summary>> Handle(Query query, CancellationToken ct)
+        {
+            var validation = new Validation();
+            var from = ParseDate(validation, "closeFrom", query.CloseFrom);
+            var to = ParseDate(validation, "closeTo", query.CloseTo);
+            if (from is { } f && to is { } t && f > t) validation.Add("closeTo", Messages.Format("Funnel.CloseRange", f.ToDateTime(TimeOnly.MinValue), t.ToDateTime(TimeOnly.MinValue)));
+            var scope = PipelineScope.Parse(query.Scope);
+            if (!scope.Succeeded) validation.Add("scope", scope.Error!.Message);
+            if (validation.HasErrors) return validation.ToError();
+
+            var owners = await db.ResolveAsync(scope.Value, ct);
+            if (!owners.Succeeded) return owners.Error!;
+
+            var deals = owners.Value.Deals(db);
+            if (from is { } closeFrom) deals = deals.Where(o => o.Objective.CloseDate != null && o.Objective.CloseDate >= closeFrom);
+            if (to is { } closeTo) deals = deals.Where(o => o.Objective.CloseDate != null && o.Objective.CloseDate <= closeTo);
+
+            // The summaries' own access filter would judge every deal's access a second time: the deals are filtered already.
+            var summaries = db.AnalysisSummaries.IgnoreQueryFilters([AppDbContext.Filters.Access]);
+            var groups = await deals
+                .Select(o => new
+                {
+                    o.FunnelLevel,
+                    o.Objective.Currency,
+                    o.Objective.Amount,
+                    Premature = summaries.Any(s => s.OpportunityId == o.Id && s.Premature),
+                })
+                .GroupBy(o => new { o.FunnelLevel, o.Currency })
+                .Select(g => new Group(g.Key.FunnelLevel, g.Key.Currency, g.Count(), g.Count(o => o.Amount != null), g.Sum(o => o.Amount), g.Count(o => o.Premature)))
+                .ToListAsync(ct);
+
+            var rates = await db.ReadExchangeRatesAsync(ct);
+            var unconverted = 0;
+            var levels = Order.ToDictionary(l => l, l => new LevelFigures(l, 0, 0m, 0));
+            foreach (var group in groups)
+            {
+                var rate = rates.RateOf(group.Currency);
+                if (rate is null) unconverted += group.Priced;
+                var level = levels[group.Level];
+                levels[group.Level] = level with
+                {
+                    Count = level.Count + group.Count,
+                    Amount = level.Amount + (rate is { } r ? (group.Amount ?? 0m) * r : 0m),
+                    Premature = level.Premature + (IsOpen(group.Level) ? group.Premature : 0),
+                };
+            }
+            return new Summary(rates.BaseCurrency, unconverted, [.. Order.Select(l => levels[l])]);
+        }
+    }
+
+    public static bool IsOpen(FunnelLevel level) => level is not (FunnelLevel.Won or FunnelLevel.Lost);
+
+    private static DateOnly? ParseDate(Validation validation, string field, string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        if (DateOnly.TryParseExact(text.Trim(), DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
+        validation.Add(field, Messages.Format("Sheet.Date", Texts.Cut(text, 32)));
+        return null;
+    }
+}
