@@ -18,7 +18,7 @@ public static class FunnelRun
 {
     public static async Task<int> RunAsync(string directory, int runs)
     {
-        var connection = $"Data Source={Path.Combine(directory, "keysell.db")};Mode=ReadOnly";
+        var connection = $"Data Source={Path.Combine(directory, "keysell.db")}" + (Environment.GetEnvironmentVariable("FUNNEL_WRITE") is null ? ";Mode=ReadOnly" : "");
         Guid busiest;
         string? busiestUser;
         await using (var probe = AppDbContextFactory.Create(DatabaseProvider.Sqlite, connection))
@@ -42,10 +42,24 @@ public static class FunnelRun
 
         async Task Measure(string who, Caller caller, string scope, string floorSql, Guid? owner)
         {
-            await using var db = AppDbContextFactory.Create(DatabaseProvider.Sqlite, connection, caller: caller);
+            var sql = new List<string>();
+            var options = new DbContextOptionsBuilder<AppDbContext>();
+            DatabaseSetup.Configure(options, DatabaseProvider.Sqlite, connection);
+            options.EnableSensitiveDataLogging().LogTo(line => sql.Add(line), [Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandExecuted]);
+            await using var db = new AppDbContext(options.Options, TimeProvider.System, caller);
             var handler = new GetFunnelSummary.Handler(db);
             var query = new GetFunnelSummary.Query(scope);
             var summary = (await handler.Handle(query, default)).Value;
+            if (Environment.GetEnvironmentVariable("FUNNEL_SQL") is not null) foreach (var line in sql) Console.WriteLine(line);
+            if (Environment.GetEnvironmentVariable("FUNNEL_PLAN") is { } planSql)
+            {
+                await db.Database.OpenConnectionAsync();
+                await using var explain = db.Database.GetDbConnection().CreateCommand();
+                explain.CommandText = (Environment.GetEnvironmentVariable("FUNNEL_RAW") is null ? "EXPLAIN QUERY PLAN " : "") + File.ReadAllText(planSql);
+                await using var rows = await explain.ExecuteReaderAsync();
+                while (await rows.ReadAsync()) Console.WriteLine("  plan: " + string.Join(" ", Enumerable.Range(0, rows.FieldCount).Select(rows.GetValue)));
+                await db.Database.CloseConnectionAsync();
+            }
             var handlerMs = await MedianAsync(runs, () => handler.Handle(query, default));
 
             var raw = db.Database.GetDbConnection();

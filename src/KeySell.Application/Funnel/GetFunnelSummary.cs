@@ -64,7 +64,9 @@ public static class GetFunnelSummary
                     o.FunnelLevel,
                     o.Objective.Currency,
                     o.Objective.Amount,
-                    Premature = summaries.Any(s => s.OpportunityId == o.Id && s.Premature),
+                    // Won and lost deals are never premature (contract): their summaries are not even looked up.
+                    Premature = o.FunnelLevel != FunnelLevel.Won && o.FunnelLevel != FunnelLevel.Lost
+                        && summaries.Any(s => s.OpportunityId == o.Id && s.Premature),
                 })
                 .GroupBy(o => new { o.FunnelLevel, o.Currency })
                 .Select(g => new Group(g.Key.FunnelLevel, g.Key.Currency, g.Count(), g.Count(o => o.Amount != null), g.Sum(o => o.Amount), g.Count(o => o.Premature)))

@@ -838,6 +838,8 @@ namespace KeySell.Migrations.Postgres.Migrations
 
                     b.HasIndex("AsOf");
 
+                    b.HasIndex("OpportunityId", "Premature");
+
                     b.ToTable("AnalysisSummaries");
                 });
 
