@@ -258,6 +258,9 @@ public static class AccessMatrix
         // The same table every time, so no other case sees a changed base currency.
         new("PUT", "/api/settings/money", AdminOnly(200), (w, _) =>
             Ready(Send(HttpMethod.Put, "/api/settings/money", new { baseCurrency = "CNY", rates = new[] { new { currency = "USD", rateToBase = 7.1m } } }))),
+        // A team's funnel: its members and admins; everyone else is refused, not shown an empty funnel.
+        new("GET", "/api/funnel", new(Viewer: 200, Owner: 200, Teammate: 200, Outsider: 403, Manager: 200, OtherManager: 403, Admin: 200, ReadShare: 403, EditShare: 403),
+            (w, _) => Get($"/api/funnel?scope=team:{w.TeamA}")),
     ];
 
     /// <summary>The owner's import job: the owner and admins see it, no one else (not even their manager).</summary>
