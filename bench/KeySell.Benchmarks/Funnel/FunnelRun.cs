@@ -18,7 +18,7 @@ public static class FunnelRun
 {
     public static async Task<int> RunAsync(string directory, int runs)
     {
-        var connection = $"Data Source={Path.Combine(directory, "keysell.db")}" + (Environment.GetEnvironmentVariable("FUNNEL_WRITE") is null ? ";Mode=ReadOnly" : "");
+        var connection = $"Data Source={Path.Combine(directory, "keysell.db")};Mode=ReadOnly";
         Guid busiest;
         string? busiestUser;
         await using (var probe = AppDbContextFactory.Create(DatabaseProvider.Sqlite, connection))
