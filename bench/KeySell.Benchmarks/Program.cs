@@ -9,6 +9,9 @@ if (args is ["stj-lines", var file]) return PlainJsonLines.Run(file);
 if (args is ["home", var directory, ..]) return await KeySell.Benchmarks.Home.HomeRun.RunAsync(directory, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 4878);
 // dotnet run -c Release --project bench/KeySell.Benchmarks -- coverage FILE   (coverage of the busiest sellers of a generated database; a copy: it is migrated and written)
 if (args is ["coverage", var database]) return await KeySell.Benchmarks.Quotas.CoverageRun.RunAsync(database);
+// dotnet run -c Release --project bench/KeySell.Benchmarks -- funnel DIR [RUNS]   (funnel summary vs the plain GROUP BY on DIR/keysell.db)
+if (args is ["funnel", var funnelDirectory, ..])
+    return await KeySell.Benchmarks.Funnel.FunnelRun.RunAsync(funnelDirectory, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 15);
 if (args is ["crm-file", var kind, var rows, var path, ..var rest])
     return KeySell.Benchmarks.Imports.CrmExportFile.Run(kind, long.Parse(rows), path, rest is [var accounts] ? long.Parse(accounts) : long.Parse(rows));
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

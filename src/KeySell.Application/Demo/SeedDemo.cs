@@ -3,6 +3,7 @@ using KeySell.Application.IdealCustomer;
 using KeySell.Domain.Accounts;
 using KeySell.Domain.BuyingInfluences;
 using KeySell.Domain.Colleagues;
+using KeySell.Domain.Money;
 using KeySell.Domain.Objections;
 using KeySell.Domain.Opportunities;
 using KeySell.Domain.OrgCharts;
@@ -41,6 +42,7 @@ public static class SeedDemo
             foreach (var account in accounts.Values) account.OwnerId = owner;
             await db.SaveChangesAsync(cancellationToken);
             var opportunities = await SeedOpportunitiesAsync(accounts, people, colleagues, owner, today, cancellationToken);
+            await SeedRatesAsync(cancellationToken);
 
             await transaction.CommitAsync(cancellationToken);
             return new Outcome(accounts.Count, people.Count, opportunities);
@@ -124,6 +126,21 @@ public static class SeedDemo
             db.People.AddRange(people.Values);
             await db.SaveChangesAsync(cancellationToken);
             return (accounts, people);
+        }
+
+        /// <summary>
+        /// The demo deals are in CNY, the default base currency; a few common currencies get example rates (not
+        /// today's market) so a deal a visitor enters in USD, EUR or HKD is converted on the funnel board rather than
+        /// left out of its sums. A rate table the team already keeps is left alone.
+        /// </summary>
+        private async Task SeedRatesAsync(CancellationToken cancellationToken)
+        {
+            if (await db.CurrencyRates.AnyAsync(cancellationToken)) return;
+            db.CurrencyRates.AddRange(
+                new CurrencyRate { Currency = "USD", RateToBase = 7.1m },
+                new CurrencyRate { Currency = "EUR", RateToBase = 7.7m },
+                new CurrencyRate { Currency = "HKD", RateToBase = 0.91m });
+            await db.SaveChangesAsync(cancellationToken);
         }
 
         private async Task<Dictionary<string, Colleague>> SeedColleaguesAsync(CancellationToken cancellationToken)

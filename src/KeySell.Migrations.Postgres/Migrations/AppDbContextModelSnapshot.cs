@@ -934,6 +934,8 @@ namespace KeySell.Migrations.Postgres.Migrations
 
                     b.HasIndex("AsOf");
 
+                    b.HasIndex("OpportunityId", "Premature");
+
                     b.ToTable("AnalysisSummaries");
                 });
 

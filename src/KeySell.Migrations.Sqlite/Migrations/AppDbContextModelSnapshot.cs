@@ -925,6 +925,8 @@ namespace KeySell.Migrations.Sqlite.Migrations
 
                     b.HasIndex("AsOf");
 
+                    b.HasIndex("OpportunityId", "Premature");
+
                     b.ToTable("AnalysisSummaries");
                 });
 

@@ -294,6 +294,9 @@ public static class AccessMatrix
             var first = (await w.Client(Persona.Admin).GetObjectAsync("/api/ideal-customer/criteria"))["items"]![0]!.Id();
             return Send(HttpMethod.Put, $"/api/accounts/{r.AccountId}/fit", new { ratings = new[] { new { criterionId = first, rating = 2, note = "Matrix" } } });
         }),
+        // A team's funnel: its members and admins; everyone else is refused, not shown an empty funnel.
+        new("GET", "/api/funnel", new(Viewer: 200, Owner: 200, Teammate: 200, Outsider: 403, Manager: 200, OtherManager: 403, Admin: 200, ReadShare: 403, EditShare: 403),
+            (w, _) => Get($"/api/funnel?scope=team:{w.TeamA}")),
     ];
 
     /// <summary>

@@ -36,6 +36,8 @@ internal sealed class AnalysisSummaryConfiguration : IEntityTypeConfiguration<An
             .IsRequired();
         // The daily run looks for summaries judged before today.
         builder.HasIndex(s => s.AsOf);
+        // The funnel summary asks "is this deal premature?" once per deal: answered from the index alone.
+        builder.HasIndex(s => new { s.OpportunityId, s.Premature });
     }
 }
 

@@ -43,6 +43,7 @@ internal sealed class OpportunityConfiguration : IEntityTypeConfiguration<Opport
         builder.HasIndex(o => o.DeletedAt).HasFilter(BinnedRows);
         builder.HasIndex(o => new { o.OwnerId, o.Name, o.Id });
         builder.HasIndex(o => new { o.AccountId, o.Name, o.Id });
+        // The funnel summary's covering index is Data/Sql/FunnelSql.cs (an index over the objective's columns cannot be declared here).
         builder.ConfigureExternalId();
     }
 }

@@ -1,0 +1,104 @@
+using System.Linq.Expressions;
+using KeySell.Application.Common;
+using KeySell.Application.Data;
+using KeySell.Application.Money;
+using KeySell.Domain.BuyingInfluences;
+using KeySell.Domain.Funnel;
+using KeySell.Domain.Money;
+using KeySell.Domain.Opportunities;
+using Microsoft.EntityFrameworkCore;
+
+namespace KeySell.Application.Funnel;
+
+/// <summary>
+/// One column of the funnel board: the first <see cref="Query.Take"/> deals at a level, among those the funnel summary
+/// counts there (<see cref="FunnelFilter"/>), in the work queue's order — close date (earliest first, none last), then
+/// amount in the base currency (largest first, unconverted last), then name. A column may hold 300,000 deals at scale,
+/// so the board shows a bounded number and asks for more.
+/// </summary>
+public static class ListFunnelBoard
+{
+    public const int DefaultTake = 20;
+    public const int MaxTake = 500;
+
+    public sealed record Query(FunnelLevel Level, string? Scope = null, string? CloseFrom = null, string? CloseTo = null, int Take = DefaultTake, Guid? OwnerId = null);
+
+    public sealed record Card(
+        Guid Id, string Name, Guid AccountId, string AccountName, FunnelLevel Level, decimal? Amount, string? Currency,
+        DateOnly? CloseDate, string? OwnerName, int RedFlags, int Critical, bool Premature);
+
+    public sealed class Handler(AppDbContext db)
+    {
+        public async Task<Result<IReadOnlyList<Card>>> Handle(Query query, CancellationToken ct)
+        {
+            var filtered = await FunnelFilter.DealsAsync(db, query.Scope, query.CloseFrom, query.CloseTo, ct, query.OwnerId);
+            if (!filtered.Succeeded) return filtered.Error!;
+            var rates = await db.ReadExchangeRatesAsync(ct);
+            var (inBase, unconverted) = BaseAmount(rates);
+            var take = Math.Clamp(query.Take, 1, MaxTake);
+            // Never IgnoreQueryFilters in a part of this query: EF Core would drop the access filter of the whole query.
+            var summaries = db.AnalysisSummaries;
+
+            var cards = await filtered.Value.Deals.Where(o => o.FunnelLevel == query.Level)
+                .OrderBy(o => o.Objective.CloseDate == null).ThenBy(o => o.Objective.CloseDate)
+                .ThenBy(unconverted).ThenByDescending(inBase)
+                .ThenBy(o => o.Name).ThenBy(o => o.Id)
+                .Take(take)
+                .Select(o => new
+                {
+                    o.Id, o.Name, o.AccountId, AccountName = o.Account!.Name, o.FunnelLevel, o.Objective.Amount, o.Objective.Currency,
+                    o.Objective.CloseDate, OwnerName = o.Owner != null ? o.Owner.Name : null,
+                    Summary = summaries.Where(s => s.OpportunityId == o.Id).Select(s => new { s.RedFlagCount, s.CriticalCount, s.Premature }).FirstOrDefault(),
+                })
+                .ToListAsync(ct);
+            return cards.Select(c => new Card(c.Id, c.Name, c.AccountId, c.AccountName, c.FunnelLevel, c.Amount, c.Currency, c.CloseDate, c.OwnerName,
+                c.Summary?.RedFlagCount ?? 0, c.Summary?.CriticalCount ?? 0, GetFunnelSummary.IsOpen(c.FunnelLevel) && (c.Summary?.Premature ?? false))).ToList();
+        }
+    }
+
+    /// <summary>
+    /// The amount in the base currency as SQL can order by it: a CASE over the team's few currencies (a double is exact
+    /// enough to order; sums stay decimal), and whether it cannot be converted (ordered last).
+    /// </summary>
+    private static (Expression<Func<Opportunity, double?>> InBase, Expression<Func<Opportunity, bool>> Unconverted) BaseAmount(ExchangeRates rates)
+    {
+        var deal = Expression.Parameter(typeof(Opportunity), "o");
+        var objective = Expression.Property(deal, nameof(Opportunity.Objective));
+        var amount = Expression.Convert(Expression.Property(objective, nameof(SalesObjective.Amount)), typeof(double?));
+        var currency = Expression.Property(objective, nameof(SalesObjective.Currency));
+        Expression inBase = Expression.Constant(null, typeof(double?));
+        foreach (var (code, rate) in rates.Rates)
+            inBase = Expression.Condition(Expression.Equal(currency, Expression.Constant(code, typeof(string))),
+                Expression.Multiply(amount, Expression.Constant((double?)(double)rate, typeof(double?))), inBase);
+        return (Expression.Lambda<Func<Opportunity, double?>>(inBase, deal),
+            Expression.Lambda<Func<Opportunity, bool>>(Expression.Equal(inBase, Expression.Constant(null, typeof(double?))), deal));
+    }
+}
+
+/// <summary>
+/// What a move of a deal to another level would leave unmet (the board asks before a premature move): the
+/// prerequisites of <see cref="FunnelPrerequisites"/> judged on the deal as it is now — its objective, whether any
+/// influence is receptive, and its stored red flags.
+/// </summary>
+public static class CheckFunnelMove
+{
+    public sealed record Query(Guid OpportunityId, FunnelLevel To);
+
+    public sealed class Handler(AppDbContext db)
+    {
+        public async Task<Result<FunnelVerdict>> Handle(Query query, CancellationToken ct)
+        {
+            var deal = await db.Opportunities.AsNoTracking().Where(o => o.Id == query.OpportunityId)
+                .Select(o => new
+                {
+                    o.Objective.Product, o.Objective.Amount, o.Objective.CloseDate,
+                    Receptive = db.BuyingInfluences.Any(i => i.OpportunityId == o.Id && (i.Mode == ResponseMode.Growth || i.Mode == ResponseMode.Trouble)),
+                    RedFlags = db.AnalysisSummaries.Where(s => s.OpportunityId == o.Id).Select(s => s.RedFlagCount).FirstOrDefault(),
+                })
+                .FirstOrDefaultAsync(ct);
+            if (deal is null) return Error.NotFound(Resources.Messages.Format("NotFound", Resources.Messages.Format("Entity.opportunity"), query.OpportunityId));
+            var objective = new SalesObjective { Product = deal.Product, Amount = deal.Amount, CloseDate = deal.CloseDate };
+            return FunnelPrerequisites.Judge(query.To, objective.IsComplete, deal.Receptive, deal.RedFlags > 0);
+        }
+    }
+}
