@@ -258,6 +258,14 @@ public static class AccessMatrix
         // The same table every time, so no other case sees a changed base currency.
         new("PUT", "/api/settings/money", AdminOnly(200), (w, _) =>
             Ready(Send(HttpMethod.Put, "/api/settings/money", new { baseCurrency = "CNY", rates = new[] { new { currency = "USD", rateToBase = 7.1m } } }))),
+
+        // ---- Work queue (funnel contract): one's own queue for everyone; a team's for its members and admins ----
+        new("GET", "/api/work-queue", AnyUser(), (w, _) => Get("/api/work-queue?scope=me"), "me"),
+        // Team A: its four members and admins; team B's people and the share personas (in no team) are refused.
+        new("GET", "/api/work-queue", new Expect(Viewer: 200, Owner: 200, Teammate: 200, Outsider: 403, Manager: 200, OtherManager: 403, Admin: 200, ReadShare: 403, EditShare: 403),
+            (w, _) => Get($"/api/work-queue?scope=team:{w.TeamA}"), "team A"),
+        // Everything the caller may read: always allowed, the access rules decide the rows.
+        new("GET", "/api/work-queue", AnyUser(), (w, _) => Get("/api/work-queue?scope=all"), "all"),
     ];
 
     /// <summary>The owner's import job: the owner and admins see it, no one else (not even their manager).</summary>

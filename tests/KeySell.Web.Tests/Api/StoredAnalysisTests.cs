@@ -227,42 +227,6 @@ public abstract class StoredAnalysisTests<TApp>(TApp app) : IClassFixture<TApp> 
         await ShouldEqualAnalysisAsync(client, won, "won deal recomputed by id");
     }
 
-    [Fact]
-    public async Task WorkOrder_OfASeller_IsInTheMethodsOrderWithStoredRedFlagCounts()
-    {
-        var (client, account, accountId) = await AccountAsync();
-        var seller = await app.ColleagueAsync(Unique("Seller"));
-        async Task<Guid> Deal(string name, string level, string? closeDate)
-        {
-            var id = (await client.CreateOpportunityAsync(accountId, name, seller)).Id();
-            var sheet = JsonNode.Parse(Sheet(name, account, level: level))!;
-            sheet["opportunity"]!["objective"]!["closeDate"] = closeDate;
-            await PutSheetOkAsync(client, id, sheet.ToJsonString());
-            return id;
-        }
-        var lost = await Deal("A lost one", "lost", "2027-01-01");
-        var inLate = await Deal("B in, late", "in", "2027-06-30");
-        var bestFew = await Deal("C best few", "best-few", null);
-        var inSoon = await Deal("D in, soon", "in", "2027-02-01");
-        var aboveNone = await Deal("E above, no date", "above", null);
-        var aboveSoon = await Deal("F above, soon", "above", "2027-02-01");
-
-        await using var scope = app.Services.CreateOperatorScope();
-        var handler = scope.ServiceProvider.GetRequiredService<ListWorkOrder.Handler>();
-        var first = (await handler.Handle(new ListWorkOrder.Query(seller, new PageRequest(1, 4)), Ct)).Value;
-        var second = (await handler.Handle(new ListWorkOrder.Query(seller, new PageRequest(2, 4)), Ct)).Value;
-
-        first.TotalCount.ShouldBe(6);
-        first.Items.Concat(second.Items).Select(i => i.Id).ShouldBe([bestFew, aboveSoon, aboveNone, inSoon, inLate, lost]);
-        foreach (var item in first.Items.Concat(second.Items))
-        {
-            var analysis = await client.GetFromJsonAsync<JsonObject>($"/api/opportunities/{item.Id}/analysis", Ct);
-            var flags = analysis!["redFlags"]!.AsArray();
-            item.RedFlags.ShouldBe(flags.Count, item.Name);
-            item.CriticalFlags.ShouldBe(flags.Count(f => f!["severity"]!.GetValue<string>() == "critical"), item.Name);
-        }
-    }
-
     /// <summary>The stored summary says what <c>GET /analysis</c> reports: the same flags (rule, influence, severity) in the same order, highest level met and premature.</summary>
     private async Task ShouldEqualAnalysisAsync(HttpClient client, Guid id, string when)
     {
