@@ -81,14 +81,23 @@ public static class ListWorkQueue
             var (total, estimate) = await ListPages.CountAsync(db, deals, db.Opportunities.IgnoreQueryFilters(), "Opportunities", o => o.Id, ct);
 
             // Ordered before projecting: EF cannot sort on the members of a positional record.
-            var rows = await InQueueOrder(deals, rates)
+            var page = await InQueueOrder(deals, rates)
                 .Skip(query.Page.Skip).Take(query.Page.Take)
-                .Select(o => new Row(
-                    o.Id, o.Name, o.AccountId, o.Account!.Name, o.FunnelLevel, o.Objective.Amount, o.Objective.Currency,
-                    o.Objective.CloseDate, o.OwnerId, o.Owner != null ? o.Owner.Name : null,
-                    db.AnalysisSummaries.Where(s => s.OpportunityId == o.Id)
-                        .Select(s => new Stored(s.RedFlagCount, s.CriticalCount, s.Premature, s.RedFlags, s.AsOf)).FirstOrDefault()))
+                .Select(o => new
+                {
+                    o.Id, o.Name, o.AccountId, AccountName = o.Account!.Name, o.FunnelLevel, o.Objective.Amount, o.Objective.Currency,
+                    o.Objective.CloseDate, o.OwnerId, OwnerName = o.Owner != null ? o.Owner.Name : null,
+                })
                 .ToListAsync(ct);
+            // The page's summaries by key, in a query of their own: as a subquery of the page, EF numbers every
+            // summary of the table (ROW_NUMBER over 800,000 rows, 49 s on the 1M database) to pick one per deal.
+            var pageIds = page.Select(o => o.Id).ToList();
+            var summaries = await db.AnalysisSummaries.AsNoTracking().Where(s => pageIds.Contains(s.OpportunityId))
+                .Select(s => new { s.OpportunityId, Stored = new Stored(s.RedFlagCount, s.CriticalCount, s.Premature, s.RedFlags, s.AsOf) })
+                .ToDictionaryAsync(s => s.OpportunityId, s => s.Stored, ct);
+            var rows = page.Select(o => new Row(
+                o.Id, o.Name, o.AccountId, o.AccountName, o.FunnelLevel, o.Amount, o.Currency, o.CloseDate, o.OwnerId, o.OwnerName,
+                summaries.GetValueOrDefault(o.Id))).ToList();
 
             var messages = await TopFlagMessagesAsync(rows, words, ct);
             var items = rows.Select(r => new WorkQueueItem(
