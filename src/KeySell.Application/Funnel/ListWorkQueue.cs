@@ -77,7 +77,14 @@ public static class ListWorkQueue
             if (owners.Error is { } error) return error;
             var rates = await db.ReadExchangeRatesAsync(ct);
 
-            var deals = owners.Value.Deals(db).Where(o => o.FunnelLevel != FunnelLevel.Won && o.FunnelLevel != FunnelLevel.Lost);
+            // A team's many owners: hidden from the OwnerId index behind COALESCE (no colleague has the empty id), so the
+            // database walks the queue index in order and stops at a full page, instead of fetching and sorting
+            // every deal of the team (≈ 88,000 on the 1M database). One owner's deals are few: that index suits them.
+            var teamOwners = owners.Value.ColleagueIds is { Count: > 1 } many ? many.ToArray() : null;
+            var deals = teamOwners is not null
+                ? db.Opportunities.AsNoTracking().Where(o => teamOwners.Contains(o.OwnerId ?? Guid.Empty))
+                : owners.Value.Deals(db);
+            deals = deals.Where(o => o.FunnelLevel != FunnelLevel.Won && o.FunnelLevel != FunnelLevel.Lost);
             var (total, estimate) = await ListPages.CountAsync(db, deals, db.Opportunities.IgnoreQueryFilters(), "Opportunities", o => o.Id, ct);
 
             // Ordered before projecting: EF cannot sort on the members of a positional record.
