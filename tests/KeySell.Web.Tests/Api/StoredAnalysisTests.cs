@@ -5,6 +5,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using KeySell.Application.Analysis;
+using KeySell.Application.Data;
 using KeySell.Application.Common;
 using KeySell.Application.Opportunities;
 using KeySell.Domain.Opportunities;
@@ -294,6 +295,22 @@ public abstract class StoredAnalysisTests<TApp>(TApp app) : IClassFixture<TApp> 
             }
             await ShouldEqualAnalysisAsync(client, deal, $"seed {seed}, step {step} ({edit}) of [{string.Join(", ", edits)}]");
         }
+    }
+
+    [Fact]
+    public async Task TryAcquireStoredAnalysis_WhileAnotherServerHoldsIt_IsRefusedAndFreeAgainAfter()
+    {
+        await app.WithDbAsync(async db =>
+        {
+            // Two app servers are two connections (PostgreSQL sessions) or two opens of the lock file (SQLite).
+            var first = await StartupLock.TryAcquireStoredAnalysisAsync(db, Ct);
+            first.ShouldNotBeNull("the lock is free at first");
+            (await StartupLock.TryAcquireStoredAnalysisAsync(db, Ct)).ShouldBeNull("a second server skips the run");
+            await first.DisposeAsync();
+            var again = await StartupLock.TryAcquireStoredAnalysisAsync(db, Ct);
+            again.ShouldNotBeNull("released by the first, taken by the next");
+            await again.DisposeAsync();
+        });
     }
 
     [Fact]
