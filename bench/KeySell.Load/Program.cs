@@ -31,6 +31,8 @@ public static class Program
         var sellerEmail = options.SellerEmail ?? targets.BusiestSeller;
         var seller = sellerEmail is null ? admin : await SignInAsync(http, sellerEmail, options.Password);
         Console.WriteLine($"big account {targets.BigAccount}, last page {targets.LastOpportunityPage}, Home as {sellerEmail ?? options.AdminEmail}");
+        var manager = targets.Manager is { } m ? await SignInAsync(http, m.Email, options.Password) : admin;
+        Console.WriteLine($"work queue of team {targets.Manager?.TeamId} as its manager {targets.Manager?.Email}");
 
         var scenarios = new List<Scenario>
         {
@@ -44,6 +46,10 @@ public static class Program
             Api("page account", i => $"/accounts/{targets.Account(i)}", admin, null),
             Api("page sheet", i => $"/opportunities/{targets.Opportunity(i)}", admin, null),
             Api("page home (busiest seller)", _ => "/", seller, null),
+            // The work queue's first page (funnel contract), for the scopes the issue names.
+            Api("api work queue me (busiest seller)", "/api/work-queue?scope=me&pageSize=25", seller, null),
+            Api("api work queue team (its manager)", $"/api/work-queue?scope=team:{targets.Manager?.TeamId}&pageSize=25", manager, null),
+            Api("api work queue all (admin)", "/api/work-queue?scope=all&pageSize=25", admin, null),
         };
 
         Console.WriteLine($"{"scenario",-34} {"users",5} {"requests",8} {"errors",6} {"req/s",8} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"server RSS MB",13} {"peak MB",8}");
@@ -164,6 +170,7 @@ internal sealed class Targets
     public required string Provider { get; init; }
     public Guid BigAccount { get; private set; }
     public string? BusiestSeller { get; private set; }
+    public (string Email, Guid TeamId)? Manager { get; private set; }
     public int LastOpportunityPage { get; private set; }
 
     public Guid Opportunity(int i) => _opportunities[i % _opportunities.Length];
@@ -196,6 +203,11 @@ internal sealed class Targets
         count.CommandText = "SELECT c.\"Email\" FROM \"Opportunities\" o JOIN \"Colleagues\" c ON c.\"Id\" = o.\"OwnerId\" " +
                             "WHERE c.\"Email\" LIKE 'seller.%' GROUP BY c.\"Email\" ORDER BY COUNT(*) DESC LIMIT 1";
         targets.BusiestSeller = await count.ExecuteScalarAsync() as string;
+        count.CommandText = "SELECT u.\"Email\", m.\"TeamId\" FROM \"TeamMembers\" m JOIN \"AspNetUsers\" u ON u.\"Id\" = m.\"UserId\" " +
+                            "WHERE m.\"Manager\" ORDER BY u.\"Email\" LIMIT 1";
+        await using (var managers = await count.ExecuteReaderAsync())
+            if (await managers.ReadAsync())
+                targets.Manager = (managers.GetString(0), managers.GetValue(1) is Guid g ? g : Guid.Parse(managers.GetString(1)));
         return targets;
     }
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using KeySell.Application.Analysis;
 using KeySell.Application.Common;
 using KeySell.Application.Data;
+using KeySell.Application.Funnel;
 using KeySell.Application.Opportunities;
 using KeySell.Application.Sheets;
 using KeySell.Cli;
@@ -55,13 +56,14 @@ public static class HomeRun
             subscription.Dispose();
             Console.WriteLine($"imported {imported} sheets owned by one seller in {import.Elapsed.TotalSeconds:0.0} s ({imported / import.Elapsed.TotalSeconds:0} sheets/s, each with its stored summary)");
 
-            var list = services.GetRequiredService<ListWorkOrder.Handler>();
+            // The CLI host acts as the operator, who reads everything: scope all is the one seller's deals here.
+            var list = services.GetRequiredService<ListWorkQueue.Handler>();
             var lastPage = (deals + PageRequest.DefaultSize - 1) / PageRequest.DefaultSize;
             foreach (var page in new[] { 1, lastPage })
             {
-                await list.Handle(new ListWorkOrder.Query(seller.Id, new PageRequest(page)), default);
-                var (elapsed, queries) = await MeasureAsync(db, 50, () => list.Handle(new ListWorkOrder.Query(seller.Id, new PageRequest(page)), default));
-                Console.WriteLine($"Home work order, page {page} of {lastPage} ({PageRequest.DefaultSize} rows): {elapsed.TotalMilliseconds:0.00} ms, {queries} queries");
+                await list.Handle(new ListWorkQueue.Query(PipelineScope.All, new PageRequest(page)), default);
+                var (elapsed, queries) = await MeasureAsync(db, 50, () => list.Handle(new ListWorkQueue.Query(PipelineScope.All, new PageRequest(page)), default));
+                Console.WriteLine($"Home work queue, page {page} of {lastPage} ({PageRequest.DefaultSize} rows): {elapsed.TotalMilliseconds:0.00} ms, {queries} queries");
             }
 
             var ids = await db.Opportunities.Select(o => o.Id).ToListAsync();

@@ -89,6 +89,54 @@ public static class StartupLock
 
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(50);
 
+    /// <summary>Names the daily analysis run among the advisory locks; any number other than <see cref="AdvisoryKey"/>.</summary>
+    private const long StoredAnalysisKey = 0x4B5341_6E616C; // "KSAnal"
+
+    /// <summary>
+    /// The lock of the daily stored-analysis run, taken only if it is free: several app servers start
+    /// the run at the same minute, and the one that gets the lock does the work while the others skip
+    /// it (null) instead of judging every open deal again. Held until disposed; a crashed holder's
+    /// session or process ends, and the lock with it. Separate from the start-up lock, so a run never
+    /// holds up another server's migration.
+    /// </summary>
+    public static async Task<IAsyncDisposable?> TryAcquireStoredAnalysisAsync(AppDbContext db, CancellationToken cancellationToken = default)
+    {
+        var connectionString = db.Database.GetConnectionString()
+            ?? throw new InvalidOperationException("The database has no connection string.");
+        if (db.Database.IsNpgsql())
+        {
+            var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
+            try
+            {
+                await connection.OpenAsync(cancellationToken);
+                await using var command = new NpgsqlCommand("SELECT pg_try_advisory_lock(@key)", connection);
+                command.Parameters.AddWithValue("key", StoredAnalysisKey);
+                if ((bool)(await command.ExecuteScalarAsync(cancellationToken))!) return new Releaser(async () => await connection.DisposeAsync());
+                await connection.DisposeAsync();
+                return null;
+            }
+            catch
+            {
+                await connection.DisposeAsync();
+                throw;
+            }
+        }
+
+        var file = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        if (string.IsNullOrEmpty(file) || file == ":memory:" || connectionString.Contains("Mode=Memory", StringComparison.OrdinalIgnoreCase))
+            return new Releaser(() => ValueTask.CompletedTask);
+        var lockPath = Path.GetFullPath(file) + ".analysis-lock";
+        try
+        {
+            var stream = new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1);
+            return new Releaser(() => stream.DisposeAsync());
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
     private sealed class Releaser(Func<ValueTask> release) : IAsyncDisposable
     {
         public ValueTask DisposeAsync() => release();

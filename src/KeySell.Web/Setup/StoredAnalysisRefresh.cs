@@ -1,4 +1,5 @@
 using KeySell.Application.Analysis;
+using KeySell.Application.Data;
 
 namespace KeySell.Web.Setup;
 
@@ -6,8 +7,9 @@ namespace KeySell.Web.Setup;
 /// Keeps the stored analysis summaries true to the calendar: the date rules (<c>stale</c>,
 /// <c>new-player</c>) change with the day alone, so shortly after start (catching up whatever was
 /// judged before today, with other thresholds, or never) and then just after each local midnight,
-/// every open deal whose summary is outdated is judged again, a batch at a time. Several app
-/// servers may run it at once: each rewrites a summary with the same values.
+/// every open deal whose summary is outdated is judged again, a batch at a time. Of several app
+/// servers only the one that takes the database lock (<see cref="StartupLock.TryAcquireStoredAnalysisAsync"/>)
+/// runs it; the others skip that run rather than repeat a million judgements.
 /// </summary>
 public sealed class StoredAnalysisRefresh(IServiceScopeFactory scopes, TimeProvider time, ILogger<StoredAnalysisRefresh> log) : BackgroundService
 {
@@ -23,9 +25,21 @@ public sealed class StoredAnalysisRefresh(IServiceScopeFactory scopes, TimeProvi
             {
                 await using var scope = scopes.CreateAsyncScope();
                 scope.ServiceProvider.GetRequiredService<WebActor>().ActAsOperator("system:analysis");
-                var judged = await scope.ServiceProvider.GetRequiredService<RefreshStoredAnalyses.Handler>()
-                    .Handle(new RefreshStoredAnalyses.Command(OutdatedOnly: true), stoppingToken);
-                if (judged > 0) log.LogInformation("Judged {Count} open opportunities again for today's stored analysis", judged);
+                // One server does the run; the others find the lock taken and wait for the next day.
+                await using var held = await StartupLock.TryAcquireStoredAnalysisAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), stoppingToken);
+                if (held is null)
+                {
+                    log.LogInformation("Another server is refreshing the stored analyses; this one skips today's run");
+                }
+                else
+                {
+                    var started = time.GetTimestamp();
+                    var judged = await scope.ServiceProvider.GetRequiredService<RefreshStoredAnalyses.Handler>()
+                        .Handle(new RefreshStoredAnalyses.Command(OutdatedOnly: true), stoppingToken);
+                    if (judged > 0)
+                        log.LogInformation("Judged {Count} open opportunities again for today's stored analysis in {Seconds:0.0} s",
+                            judged, time.GetElapsedTime(started).TotalSeconds);
+                }
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

@@ -1,3 +1,4 @@
+using KeySell.Domain.Opportunities;
 using KeySell.Application.Data;
 using KeySell.Application.Identity;
 using KeySell.Application.Opportunities;
@@ -91,11 +92,13 @@ public sealed class ResponseModeAndWinResultTests(BrowserFixture fixture) : Brow
     }
 
     [Fact]
-    public async Task Home_MyOpportunity_ShowsItsRedFlagCount()
+    public async Task Home_MyOpportunity_ShowsItsRedFlagCountTopFlagAndPrematureMarker()
     {
         var opportunity = await Fixture.Server.CreateDealAsync("Home Steel Works", "Home: inspection line",
             new DealArranger.Influence("Zheng Bo", "Chief Financial Officer", BuyingRoles.Economic, InfluenceLevel.High, 1, ResponseMode.EvenKeel));
         int expected;
+        bool premature;
+        string topFlag;
         await using (var scope = Fixture.Server.Services.CreateOperatorScope())
         {
             // Home lists only the signed-in seller's deals, so the arranged deal becomes the admin's.
@@ -103,18 +106,26 @@ public sealed class ResponseModeAndWinResultTests(BrowserFixture fixture) : Brow
             var admin = await db.Users.SingleAsync(u => u.Email == KeySellServer.AdminEmail, TestContext.Current.CancellationToken);
             var deal = await db.Opportunities.SingleAsync(o => o.Id == opportunity, TestContext.Current.CancellationToken);
             deal.OwnerId = admin.ColleagueId;
+            // Best few with one influence and no coach: a level its sheet does not support, so Home marks it premature.
+            deal.FunnelLevel = FunnelLevel.BestFew;
             await db.SaveChangesAsync(TestContext.Current.CancellationToken);
             // What the API's analysis reports; Home shows it from the stored summary.
             var analysis = await scope.ServiceProvider.GetRequiredService<AnalyzeOpportunity.Handler>()
                 .Handle(new(opportunity), TestContext.Current.CancellationToken);
             expected = analysis.Value.RedFlags.Count;
+            premature = analysis.Value.Funnel.Premature;
+            topFlag = analysis.Value.RedFlags[0].Message;
         }
         expected.ShouldBeGreaterThan(0);
+        premature.ShouldBeTrue();
 
         await SignInAsync("/");
         var row = Page.Locator("tr", new() { Has = Page.GetByTestId("opportunity-link").Filter(new() { HasText = "Home: inspection line" }) });
         await Expect(row.GetByTestId("redflag-count")).ToHaveAttributeAsync("data-value", expected.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await Expect(row.GetByTestId("redflag-count")).ToContainTextAsync(expected.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        // The work queue's top flag is the analysis's first, in words; the premature marker shows exactly when the analysis says so.
+        await Expect(row.GetByTestId("top-flag")).ToContainTextAsync(topFlag);
+        await Expect(row.GetByTestId("premature")).ToBeVisibleAsync();
         await ShotAsync("home-redflags");
     }
 }

@@ -1,3 +1,4 @@
+using KeySell.Application.Funnel;
 using System.Net;
 using System.Text.Json.Nodes;
 using KeySell.Application.Common;
@@ -258,15 +259,16 @@ public abstract class AccessLeakTests<TApp>(TApp app) where TApp : KeySellApp
     }
 
     [Fact]
-    public async Task HomeWorkOrder_AsOutsider_ForTheOwnersDeals_ListsNone()
+    public async Task HomeWorkQueue_AsOutsider_AllTheyRead_HoldsNoneOfTheOwnersDeals()
     {
         var w = await WorldAsync(Persona.Outsider);
 
-        var page = await AsAsync(w, Persona.Outsider, services => services.GetRequiredService<ListWorkOrder.Handler>()
-            .Handle(new ListWorkOrder.Query(w.UserOf(Persona.Owner).ColleagueId, new PageRequest(1, PageRequest.MaxSize)), Ct));
+        // Everything the outsider may read: none of the owner's deals is among it.
+        var page = await AsAsync(w, Persona.Outsider, services => services.GetRequiredService<ListWorkQueue.Handler>()
+            .Handle(new ListWorkQueue.Query(PipelineScope.All, new PageRequest(1, PageRequest.MaxSize)), Ct));
 
-        page.Value.TotalCount.ShouldBe(0);
-        page.Value.Items.ShouldBeEmpty();
+        page.Value.Items.Select(i => i.Owner?.Id).ShouldNotContain(w.UserOf(Persona.Owner).ColleagueId);
+        page.Value.Items.Select(i => i.Id).ShouldNotContain(w.CommonOwnerDealId);
     }
 
     [Fact]

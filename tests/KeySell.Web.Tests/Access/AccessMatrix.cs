@@ -297,6 +297,14 @@ public static class AccessMatrix
         // A team's funnel: its members and admins; everyone else is refused, not shown an empty funnel.
         new("GET", "/api/funnel", new(Viewer: 200, Owner: 200, Teammate: 200, Outsider: 403, Manager: 200, OtherManager: 403, Admin: 200, ReadShare: 403, EditShare: 403),
             (w, _) => Get($"/api/funnel?scope=team:{w.TeamA}")),
+
+        // ---- Work queue (funnel contract): one's own queue for everyone; a team's for its members and admins ----
+        new("GET", "/api/work-queue", AnyUser(), (w, _) => Get("/api/work-queue?scope=me"), "me"),
+        // Team A: its four members and admins; team B's people and the share personas (in no team) are refused.
+        new("GET", "/api/work-queue", new Expect(Viewer: 200, Owner: 200, Teammate: 200, Outsider: 403, Manager: 200, OtherManager: 403, Admin: 200, ReadShare: 403, EditShare: 403),
+            (w, _) => Get($"/api/work-queue?scope=team:{w.TeamA}"), "team A"),
+        // Everything the caller may read: always allowed, the access rules decide the rows.
+        new("GET", "/api/work-queue", AnyUser(), (w, _) => Get("/api/work-queue?scope=all"), "all"),
     ];
 
     /// <summary>

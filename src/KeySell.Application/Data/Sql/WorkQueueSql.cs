@@ -1,0 +1,27 @@
+namespace KeySell.Application.Data.Sql;
+
+/// <summary>
+/// The work queue's index (decision 0019), hand-written SQL the migration <c>WorkQueue</c> runs, kept here so a
+/// regenerated migration calls the same statements. The queue orders open deals by the method's level rank, then
+/// close date (none last), then amount in the base currency; the index holds the first three keys in that order,
+/// so the database walks it and sorts only the deals that share a level and a close date by amount (SQLite:
+/// "USE TEMP B-TREE FOR LAST 4 TERMS OF ORDER BY"; PostgreSQL: an incremental sort), and stops when the page is full.
+/// The amount cannot be indexed: it depends on the rate table. The expressions repeat, word for word, what EF
+/// generates for <see cref="Funnel.ListWorkQueue"/>'s order and filter: both databases use an expression index
+/// only for the same expression, and a partial one only when the query's WHERE holds its terms.
+/// </summary>
+public static class WorkQueueSql
+{
+    public const string IndexName = "IX_Opportunities_WorkQueue";
+
+    private const string Columns =
+        "((CASE WHEN \"FunnelLevel\" = 'best-few' THEN 0 WHEN \"FunnelLevel\" = 'above' THEN 1 WHEN \"FunnelLevel\" = 'in' THEN 2 ELSE 3 END), "
+        + "(\"ObjectiveCloseDate\" IS NULL), \"ObjectiveCloseDate\")";
+
+    private const string OpenLiveRows = "\"DeletedAt\" IS NULL AND \"FunnelLevel\" NOT IN ('won', 'lost')";
+
+    /// <summary>The same statement on SQLite and PostgreSQL.</summary>
+    public static readonly string[] Up = [$"CREATE INDEX IF NOT EXISTS \"{IndexName}\" ON \"Opportunities\" {Columns} WHERE {OpenLiveRows}"];
+
+    public static readonly string[] Down = [$"DROP INDEX IF EXISTS \"{IndexName}\""];
+}
