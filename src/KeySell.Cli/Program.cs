@@ -40,6 +40,7 @@ public static class Program
             GenerateSheetsCommand.Create(terminal),
             UserCommands.Create(host, terminal),
             TeamCommands.Create(host, terminal),
+            FunnelCommand.Create(host, terminal),
             HistoryCommands.Create(host, terminal),
             RecycleBinCommands.Create(host, terminal),
             ShareCommands.Share(host, terminal),
