@@ -7,6 +7,7 @@ using KeySell.Application.Security;
 using KeySell.Domain.Colleagues;
 using KeySell.Domain.Imports;
 using KeySell.Domain.Money;
+using KeySell.Domain.Reviews;
 using KeySell.Domain.Teams;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
@@ -300,6 +301,7 @@ public sealed class BackupCommandTests
             db.ImportMappings.Add(new ImportMapping { UserId = user.Id, Name = "HubSpot 联系人", Kind = ImportKind.Contacts, Columns = "{\"E-mail\":\"email\"}" });
             db.TeamSettings.Add(new TeamSettings { BaseCurrency = "USD", WinRateAbove = 0.12m });
             db.CurrencyRates.Add(new CurrencyRate { Currency = "CNY", RateToBase = 0.1408450704m });
+            db.Reviews.Add(new Review { OpportunityId = Guid.Parse(deal), At = DateTimeOffset.UtcNow, ByUserId = user.Id, Note = "复核：客户预算已确认" });
             await db.SaveChangesAsync(Ct);
             return true;
         });

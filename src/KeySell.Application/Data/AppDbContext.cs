@@ -13,6 +13,7 @@ using KeySell.Domain.Common;
 using KeySell.Domain.Funnel;
 using KeySell.Domain.Objections;
 using KeySell.Domain.Opportunities;
+using KeySell.Domain.Reviews;
 using KeySell.Domain.OrgCharts;
 using KeySell.Domain.RedFlags;
 using KeySell.Domain.Strengths;
@@ -50,6 +51,7 @@ public partial class AppDbContext(DbContextOptions<AppDbContext> options, TimePr
     public DbSet<AnalysisSummary> AnalysisSummaries => Set<AnalysisSummary>();
     public DbSet<TeamSettings> TeamSettings => Set<TeamSettings>();
     public DbSet<CurrencyRate> CurrencyRates => Set<CurrencyRate>();
+    public DbSet<Review> Reviews => Set<Review>();
     // Shared keys let several app servers behind a load balancer read each other's cookies and tokens.
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
