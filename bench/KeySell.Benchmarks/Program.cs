@@ -7,6 +7,8 @@ using KeySell.Benchmarks.Sheets;
 if (args is ["stj-lines", var file]) return PlainJsonLines.Run(file);
 // dotnet run -c Release --project bench/KeySell.Benchmarks -- home DIR [DEALS]   (Home for one seller owning DEALS deals, default 4878)
 if (args is ["home", var directory, ..]) return await KeySell.Benchmarks.Home.HomeRun.RunAsync(directory, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 4878);
+// dotnet run -c Release --project bench/KeySell.Benchmarks -- team-review FILE   (the team review on a copy of a generated SQLite database)
+if (args is ["team-review", var database]) return await KeySell.Benchmarks.Reviews.TeamReviewRun.RunAsync(database);
 if (args is ["crm-file", var kind, var rows, var path, ..var rest])
     return KeySell.Benchmarks.Imports.CrmExportFile.Run(kind, long.Parse(rows), path, rest is [var accounts] ? long.Parse(accounts) : long.Parse(rows));
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
