@@ -6,6 +6,7 @@ using KeySell.Domain.Funnel;
 using KeySell.Domain.Objections;
 using KeySell.Domain.Opportunities;
 using KeySell.Domain.OrgCharts;
+using KeySell.Domain.Quotas;
 using KeySell.Domain.RedFlags;
 using KeySell.Domain.Reviews;
 using KeySell.Domain.Strengths;
@@ -96,6 +97,9 @@ public partial class AppDbContext
 
         // A team is seen by its members and by admins.
         builder.Entity<Team>().HasQueryFilter(Filters.Access, t => CallerIsAdmin || TeamMembers.Any(m => m.TeamId == t.Id && m.UserId == CallerUserId));
+
+        // A quota is seen by its user, by the managers of the user's teams (who set it) and by admins.
+        builder.Entity<Quota>().HasQueryFilter(Filters.Access, q => CallerIsAdmin || q.UserId == CallerUserId || UsersCallerManages.Contains(q.UserId));
     }
 
     /// <summary>
@@ -155,4 +159,17 @@ public partial class AppDbContext
                         || (CallerMayWrite && TeamMembers.Any(them => them.UserId == u.Id
                             && TeamMembers.Any(me => me.UserId == CallerUserId && me.Manager && me.TeamId == them.TeamId)))))
                 .Select(u => u.ColleagueId!.Value);
+
+    /// <summary>
+    /// The users the caller manages: members of the teams where the caller is marked manager (a
+    /// mark only managers and admins get). Their quotas and coverage are the caller's to set and read.
+    /// </summary>
+    public IQueryable<string> UsersCallerManages =>
+        TeamMembers.Where(them => CallerMayWrite
+                && TeamMembers.Any(me => me.UserId == CallerUserId && me.Manager && me.TeamId == them.TeamId))
+            .Select(them => them.UserId);
+
+    /// <summary>Whether the caller may set <paramref name="userId"/>'s quota and read their coverage: admin, or a manager of one of their teams.</summary>
+    public async Task<bool> MayManageUserAsync(string userId, CancellationToken ct) =>
+        CallerIsAdmin || await UsersCallerManages.AnyAsync(id => id == userId, ct);
 }

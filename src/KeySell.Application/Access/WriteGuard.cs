@@ -8,7 +8,9 @@ using KeySell.Domain.Imports;
 using KeySell.Domain.Funnel;
 using KeySell.Domain.Objections;
 using KeySell.Domain.Opportunities;
+using KeySell.Domain.Money;
 using KeySell.Domain.OrgCharts;
+using KeySell.Domain.Quotas;
 using KeySell.Domain.RedFlags;
 using KeySell.Domain.Reviews;
 using KeySell.Domain.Strengths;
@@ -51,6 +53,7 @@ internal static class WriteGuard
         var addedAccounts = added.OfType<Account>().Select(a => a.Id).ToHashSet();
         var touchesRecords = false;
         var namedOnDeals = added.OfType<BuyingInfluence>().Select(i => i.PersonId).ToHashSet();
+        var quotaUsers = new HashSet<string>(StringComparer.Ordinal);
 
         foreach (var entry in changes)
         {
@@ -108,7 +111,19 @@ internal static class WriteGuard
                 case Team or TeamMember:
                     if (!db.CallerIsAdmin) Deny("Access.AdminOnly");
                     break;
+                // What every sum is shown in and weighted by is the admins' to change.
+                case TeamSettings or CurrencyRate:
+                    if (!db.CallerIsAdmin) Deny("Access.AdminOnly");
+                    break;
+                // A quota is set by an admin, or by a manager of a team its user is in.
+                case Quota q: quotaUsers.Add(q.UserId); break;
             }
+        }
+
+        if (quotaUsers.Count > 0 && !db.CallerIsAdmin)
+        {
+            var ids = quotaUsers.ToList();
+            if (await db.UsersCallerManages.Where(id => ids.Contains(id)).Distinct().CountAsync(ct) != ids.Count) Deny("Quota.ManagersOnly");
         }
 
         if (!touchesRecords || db.CallerIsAdmin)

@@ -15,6 +15,7 @@ using KeySell.Domain.Objections;
 using KeySell.Domain.Opportunities;
 using KeySell.Domain.Reviews;
 using KeySell.Domain.OrgCharts;
+using KeySell.Domain.Quotas;
 using KeySell.Domain.RedFlags;
 using KeySell.Domain.Strengths;
 using KeySell.Domain.Teams;
@@ -52,6 +53,7 @@ public partial class AppDbContext(DbContextOptions<AppDbContext> options, TimePr
     public DbSet<TeamSettings> TeamSettings => Set<TeamSettings>();
     public DbSet<CurrencyRate> CurrencyRates => Set<CurrencyRate>();
     public DbSet<Review> Reviews => Set<Review>();
+    public DbSet<Quota> Quotas => Set<Quota>();
     // Shared keys let several app servers behind a load balancer read each other's cookies and tokens.
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();

@@ -14,6 +14,7 @@ using KeySell.Domain.Funnel;
 using KeySell.Domain.Objections;
 using KeySell.Domain.Opportunities;
 using KeySell.Domain.OrgCharts;
+using KeySell.Domain.Quotas;
 using KeySell.Domain.RedFlags;
 using KeySell.Domain.Reviews;
 using KeySell.Domain.Strengths;
@@ -114,6 +115,8 @@ public sealed class ChangeHistory : SaveChangesInterceptor
         Colleague c => ("colleague", Id(c.Id), null, null, null),
         TeamSettings => ("teamSettings", "team", null, null, null),
         CurrencyRate r => ("currencyRate", r.Currency, null, null, null),
+        // Read by admins (the history of what belongs to no deal or account is theirs).
+        Quota q => ("quota", Id(q.Id), null, null, null),
         // A job's progress is bookkeeping: the records it writes carry their own history lines.
         ImportJob => null,
         ImportMapping m => ("importMapping", Id(m.Id), null, null, null),

@@ -66,6 +66,31 @@ public sealed class ResponseModeAndWinResultTests(BrowserFixture fixture) : Brow
     }
 
     [Fact]
+    public async Task RedFlags_OfEachSeverity_CriticalStandsOutAndInfoIsQuiet()
+    {
+        // An economic buyer on an even keel (critical: unreceptive-economic-buyer), no coach (warning:
+        // no-coach) and no strength of ours on the sheet (info: no-strength), per the funnel contract.
+        var opportunity = await Fixture.Server.CreateDealAsync("Severity Steel Works", "Severity: inspection line",
+            new DealArranger.Influence("Lin Feng", "Chief Executive Officer", BuyingRoles.Economic, InfluenceLevel.High, 1, ResponseMode.EvenKeel));
+        await SignInAsync($"/opportunities/{opportunity}");
+        var sheet = new StrategySheet(Page);
+        await sheet.WaitLoadedAsync();
+
+        var critical = Page.Locator("[data-testid=red-flag][data-flag=unreceptive-economic-buyer]");
+        await Expect(critical).ToHaveAttributeAsync("data-severity", "critical");
+        await Expect(critical.Locator(".kss-severity")).ToHaveTextAsync("Critical");
+        await Expect(critical.Locator(".kss-severity")).ToHaveCSSAsync("background-color", "rgb(198, 40, 40)");
+        await Expect(Page.Locator("[data-testid=red-flag][data-flag=no-coach]")).ToHaveAttributeAsync("data-severity", "warning");
+        var info = Page.Locator("[data-testid=red-flag][data-flag=no-strength]");
+        await Expect(info).ToHaveAttributeAsync("data-severity", "info");
+        await Expect(info.Locator(".kss-severity")).ToHaveTextAsync("Info");
+        // Quiet: no filled badge, and the rule's name is not in the alarm red.
+        await Expect(info.Locator(".kss-severity")).ToHaveCSSAsync("background-color", "rgba(0, 0, 0, 0)");
+        await Expect(info.Locator(".kss-flag-id")).Not.ToHaveCSSAsync("color", "rgb(183, 28, 28)");
+        await ShotAsync("red-flag-severity");
+    }
+
+    [Fact]
     public async Task Home_MyOpportunity_ShowsItsRedFlagCount()
     {
         var opportunity = await Fixture.Server.CreateDealAsync("Home Steel Works", "Home: inspection line",

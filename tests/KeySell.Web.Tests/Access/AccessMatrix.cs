@@ -276,7 +276,29 @@ public static class AccessMatrix
         new("GET", "/api/team-review",
             new Expect(Viewer: 403, Owner: 403, Teammate: 403, Outsider: 403, Manager: 200, OtherManager: 403, Admin: 200, ReadShare: 403, EditShare: 403),
             (w, _) => Get($"/api/team-review?teamId={w.TeamA}")),
+        new("GET", "/api/settings/win-rates", AnyUser(), (w, _) => Get("/api/settings/win-rates")),
+        // The contract's defaults every time, so no other case sees other rates.
+        new("PUT", "/api/settings/win-rates", AdminOnly(200), (w, _) =>
+            Ready(Send(HttpMethod.Put, "/api/settings/win-rates", new { above = 0.1m, @in = 0.25m, bestFew = 0.6m }))),
+
+        // ---- Quotas and coverage: a user's own; a manager their managed teams' members'; admins anyone's
+        // Everyone lists the quotas they may see (possibly none).
+        new("GET", "/api/quotas", AnyUser(), (w, _) => Get("/api/quotas?period=2031-Q2")),
+        new("PUT", "/api/quotas", QuotaOfOwner(200), (w, _) =>
+            Ready(Send(HttpMethod.Put, "/api/quotas", new { userId = w.UserOf(Persona.Owner).Id, period = "2031-Q2", amount = 1_000_000m }))),
+        // The owner has a quota for the period (set by the admin), so a 404 would only mean "none".
+        new("GET", "/api/coverage", QuotaOfOwner(200) with { Owner = 200 }, async (w, _) =>
+        {
+            await AccessWorld.PutOkAsync(w.Client(Persona.Admin), "/api/quotas", new { userId = w.UserOf(Persona.Owner).Id, period = "2031-Q2", amount = 1_000_000m });
+            return Send(HttpMethod.Get, $"/api/coverage?userId={w.UserOf(Persona.Owner).Id}&period=2031-Q2");
+        }),
     ];
+
+    /// <summary>
+    /// The owner's quota and coverage: admins and the manager of the owner's team set and read
+    /// them (the owner reads their own coverage but sets no quota); nobody else (403: users are no secret).
+    /// </summary>
+    private static Expect QuotaOfOwner(int ok) => Expect.AdminOnly(ok) with { Manager = ok };
 
     /// <summary>The owner's import job: the owner and admins see it, no one else (not even their manager).</summary>
     private static Expect OwnJob =>

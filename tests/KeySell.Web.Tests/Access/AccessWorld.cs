@@ -236,7 +236,7 @@ public sealed partial class AccessWorld
         return await response.ReadObjectAsync();
     }
 
-    private static async Task PutOkAsync(HttpClient client, string url, object body)
+    public static async Task PutOkAsync(HttpClient client, string url, object body)
     {
         var response = await client.PutAsJsonAsync(url, body, Ct);
         response.StatusCode.ShouldBe(HttpStatusCode.OK, $"PUT {url}: {await response.Content.ReadAsStringAsync(Ct)}");

@@ -1,12 +1,13 @@
 using System.Globalization;
 using KeySell.Application.RedFlags;
 using KeySell.Domain.Funnel;
+using KeySell.Domain.RedFlags;
 using KeySell.Domain.Sheets;
 
 namespace KeySell.Web.Components.Opportunities;
 
-/// <summary>One red flag as the sheet shows it: whom it concerns, what is wrong, what to do, and which strengths answer it.</summary>
-public sealed record FlagLine(string Id, string? InfluenceKey, string? PersonName, string Message, string Action, IReadOnlyList<string> AddressedBy);
+/// <summary>One red flag as the sheet shows it: how grave, whom it concerns, what is wrong, what to do, and which strengths answer it.</summary>
+public sealed record FlagLine(string Id, RedFlagSeverity Severity, string? InfluenceKey, string? PersonName, string Message, string Action, IReadOnlyList<string> AddressedBy);
 
 /// <summary>
 /// Judges the sheet exactly as it stands on screen, with the same engine as the CLI and the API,
@@ -23,7 +24,7 @@ public sealed record SheetAnalysisView(IReadOnlyList<FlagLine> Flags, FunnelVerd
             .Select(flag =>
             {
                 var (message, action) = words.Describe(flag, analysis);
-                return new FlagLine(flag.Id, flag.Influence?.Id, flag.Influence?.Name, message, action, flag.AddressedBy);
+                return new FlagLine(flag.Id, RedFlagSeverities.Of(flag.Id), flag.Influence?.Id, flag.Influence?.Name, message, action, flag.AddressedBy);
             })
             .ToList();
         return new SheetAnalysisView(flags, analysis.Funnel);

@@ -12,8 +12,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace KeySell.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261130052958_Reviews")]
-    partial class Reviews
+    [Migration("20261130052919_Quotas")]
+    partial class Quotas
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1118,6 +1118,52 @@ namespace KeySell.Migrations.Sqlite.Migrations
                     b.ToTable("People");
                 });
 
+            modelBuilder.Entity("KeySell.Domain.Quotas.Quota", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "Period")
+                        .IsUnique();
+
+                    b.ToTable("Quotas");
+                });
+
             modelBuilder.Entity("KeySell.Domain.RedFlags.ManualRedFlag", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1143,33 +1189,6 @@ namespace KeySell.Migrations.Sqlite.Migrations
                     b.HasIndex("OpportunityId");
 
                     b.ToTable("ManualRedFlags");
-                });
-
-            modelBuilder.Entity("KeySell.Domain.Reviews.Review", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("At")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ByUserId")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Note")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("OpportunityId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("OpportunityId", "At");
-
-                    b.ToTable("Reviews");
                 });
 
             modelBuilder.Entity("KeySell.Domain.Strengths.Strength", b =>
@@ -1610,19 +1629,19 @@ namespace KeySell.Migrations.Sqlite.Migrations
                     b.Navigation("ReportsTo");
                 });
 
-            modelBuilder.Entity("KeySell.Domain.RedFlags.ManualRedFlag", b =>
+            modelBuilder.Entity("KeySell.Domain.Quotas.Quota", b =>
                 {
-                    b.HasOne("KeySell.Domain.Opportunities.Opportunity", null)
-                        .WithMany("RedFlags")
-                        .HasForeignKey("OpportunityId")
+                    b.HasOne("KeySell.Application.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("KeySell.Domain.Reviews.Review", b =>
+            modelBuilder.Entity("KeySell.Domain.RedFlags.ManualRedFlag", b =>
                 {
                     b.HasOne("KeySell.Domain.Opportunities.Opportunity", null)
-                        .WithMany()
+                        .WithMany("RedFlags")
                         .HasForeignKey("OpportunityId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
