@@ -3,6 +3,7 @@ using KeySell.Application.Data;
 using KeySell.Application.Funnel;
 using KeySell.Application.History;
 using KeySell.Application.Money;
+using KeySell.Application.Quotas;
 using KeySell.Application.Resources;
 using KeySell.Domain.Money;
 using KeySell.Domain.Opportunities;
@@ -13,7 +14,8 @@ namespace KeySell.Application.Reviews;
 
 /// <summary>
 /// The manager's review of one team (funnel contract, "The manager's review"; METHODOLOGY §9): per
-/// member the open pipeline, premature and stale deals; across the team the red flags counted by
+/// member the open pipeline, premature and stale deals, and the quota coverage of the period (from
+/// <see cref="CoverageFigures"/>); across the team the red flags counted by
 /// rule (which weakness is systematic), the ten riskiest open deals, and per open deal how much
 /// changed since its last review. Only the team's managers and admins may open it (decision 0021).
 /// Every figure is over the open deals (not won, not lost) owned by the team's members that the
@@ -23,22 +25,27 @@ namespace KeySell.Application.Reviews;
 /// A fixed number of queries whatever the team owns: the team and its members, one streamed pass
 /// over the open deals with their stored summaries (the flags are one JSON text per deal, so they
 /// are counted as they stream by instead of with each database's own JSON functions), the names of
-/// the ten riskiest, and one page of the deals with their change counts (correlated counts on the
+/// the ten riskiest, the members' coverage (<see cref="CoverageFigures.ForMembersAsync"/>, bounded
+/// by the number of members and teams, not deals), and one page of the deals with their change counts (correlated counts on the
 /// history's (OpportunityId, Id) index and the reviews' (OpportunityId, At) index).
 /// </remarks>
 public static class GetTeamReview
 {
     public const int RiskiestCount = 10;
 
-    public sealed record Query(Guid TeamId, PageRequest Page);
+    /// <param name="Period">The quota period of the coverage columns (<c>2027</c> or <c>2027-Q1</c>); none means the current quarter.</param>
+    public sealed record Query(Guid TeamId, string? Period, PageRequest Page);
 
     /// <param name="Open">Open deals the member owns.</param>
     /// <param name="OpenAmount">Their amounts in the base currency, unconverted ones left out.</param>
     /// <param name="Unconverted">Open deals whose amount has no rate to the base currency.</param>
     /// <param name="Premature">Open deals placed above what their sheet supports (stored summary).</param>
     /// <param name="Stale">Open deals with no contact in the stale period: the stored summary's <c>stale</c> flag.</param>
+    /// <param name="Quota">The member's quota for the period; null without one (coverage and gap are then null too).</param>
+    /// <param name="Won">Σ won, <paramref name="Weighted"/> Σ amount × win rate of the open deals, both closing in the period; coverage = (won + weighted) / quota.</param>
     public sealed record Member(string UserId, Guid? ColleagueId, string Name, bool Manager,
-        int Open, decimal OpenAmount, int Unconverted, int Premature, int Stale);
+        int Open, decimal OpenAmount, int Unconverted, int Premature, int Stale,
+        decimal? Quota, decimal Won, decimal Weighted, decimal? Coverage, decimal? Gap);
 
     /// <param name="Flags">Flags raised by the rule across the team's open deals (a rule about an influence counts once per influence).</param>
     /// <param name="Deals">Open deals with at least one flag of the rule.</param>
@@ -52,13 +59,15 @@ public static class GetTeamReview
     public sealed record DealChanges(Guid Id, string Name, Guid AccountId, string AccountName, string? OwnerName, FunnelLevel Level,
         DateTimeOffset? LastReviewedAt, int ChangesSinceReview);
 
-    public sealed record Answer(Guid TeamId, string TeamName, string BaseCurrency, int Unconverted,
+    public sealed record Answer(Guid TeamId, string TeamName, string Period, string BaseCurrency, int Unconverted,
         IReadOnlyList<Member> Members, IReadOnlyList<RuleCount> RedFlags, IReadOnlyList<RiskyDeal> Riskiest, Paged<DealChanges> Deals);
 
     public sealed class Handler(AppDbContext db)
     {
         public async Task<Result<Answer>> Handle(Query query, CancellationToken ct)
         {
+            var period = QuotaPeriod.Parse(string.IsNullOrWhiteSpace(query.Period) ? CurrentQuarter() : query.Period);
+            if (period.Error is { } badPeriod) return badPeriod;
             var resolved = await db.ResolveAsync(PipelineScope.Team(query.TeamId), ct);
             if (resolved.Error is { } refused) return refused;
             if (!db.CallerIsAdmin && !await db.TeamMembers.AnyAsync(m => m.TeamId == query.TeamId && m.UserId == db.CallerUserId && m.Manager, ct))
@@ -121,13 +130,17 @@ public static class GetTeamReview
                 }
             }
 
+            // Quota, won, weighted, coverage and gap have their one home in the funnel principle's figures.
+            var coverage = (await db.ForMembersAsync([.. members.Select(m => m.Id)], period.Value, ct)).ToDictionary(c => c.UserId, StringComparer.Ordinal);
             var answerMembers = members
                 .Select(m =>
                 {
                     var tally = m.ColleagueId is { } colleague && tallies.TryGetValue(colleague, out var t) ? t : new Tally();
                     // Σ amount × rate = rate × Σ amount: each currency's total is converted once.
                     var amount = tally.AmountByCurrency.Sum(p => rates.ToBase(p.Value, p.Key) ?? 0m);
-                    return new Member(m.Id, m.ColleagueId, m.Name, m.Manager, tally.Open, amount, tally.Unconverted, tally.Premature, tally.Stale);
+                    var figures = coverage[m.Id];
+                    return new Member(m.Id, m.ColleagueId, m.Name, m.Manager, tally.Open, amount, tally.Unconverted, tally.Premature, tally.Stale,
+                        figures.Quota, figures.Won, figures.Weighted, figures.Coverage, figures.Gap);
                 })
                 .OrderByDescending(m => m.Open).ThenBy(m => m.Name, StringComparer.CurrentCulture).ThenBy(m => m.UserId, StringComparer.Ordinal)
                 .ToList();
@@ -136,8 +149,14 @@ public static class GetTeamReview
                 .Select(r => new RuleCount(r.Key, RedFlagSeverities.Of(r.Key), r.Value.Flags, r.Value.Deals))
                 .OrderByDescending(r => r.Flags).ThenBy(r => ContractOrder(r.Rule)).ToList();
 
-            return new Answer(query.TeamId, teamName, rates.BaseCurrency, unconverted, answerMembers, redFlags,
+            return new Answer(query.TeamId, teamName, period.Value.Text, rates.BaseCurrency, unconverted, answerMembers, redFlags,
                 await RiskiestAsync(riskiest, rates, ct), await ChangesAsync(open, query.Page, ct));
+        }
+
+        private string CurrentQuarter()
+        {
+            var today = db.Time.GetLocalNow();
+            return $"{today.Year}-Q{(today.Month + 2) / 3}";
         }
 
         private async Task<IReadOnlyList<RiskyDeal>> RiskiestAsync(PriorityQueue<Risky, Risky> riskiest, ExchangeRates rates, CancellationToken ct)

@@ -21,12 +21,12 @@ public static class ReviewEndpoints
             .WithTags("Reviews").WithName("ListReviews").WithSummary("The deal's reviews, newest first (whoever reads the deal).")
             .Produces<Paged<ReviewDetail>>().ProducesProblem(StatusCodes.Status404NotFound);
 
-        api.MapGet("/team-review", async (Guid teamId, Paging paging, GetTeamReview.Handler handler, CancellationToken ct) =>
-                (await handler.Handle(new GetTeamReview.Query(teamId, paging.Request), ct)).ToOk())
+        api.MapGet("/team-review", async (Guid teamId, string? period, Paging paging, GetTeamReview.Handler handler, CancellationToken ct) =>
+                (await handler.Handle(new GetTeamReview.Query(teamId, period, paging.Request), ct)).ToOk())
             .WithTags("Reviews").WithName("GetTeamReview")
-            .WithSummary("The team review: per member open deals, amount, premature and stale; red flags by rule; the ten riskiest deals; changes since each deal's last review (a page of them, most changed first).")
-            .WithDescription("The team's managers and admins only (others 403; an unknown team 404). `page`/`pageSize` page the `deals` list.")
-            .Produces<GetTeamReview.Answer>().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+            .WithSummary("The team review: per member open deals, amount, premature, stale, quota, won, weighted, coverage and gap; red flags by rule; the ten riskiest deals; changes since each deal's last review (a page of them, most changed first).")
+            .WithDescription("The team's managers and admins only (others 403; an unknown team 404). `period` is `2027` or `2027-Q1` (default: the current quarter; else 400). `page`/`pageSize` page the `deals` list.")
+            .Produces<GetTeamReview.Answer>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     public sealed record ReviewInput(string? Note);

@@ -25,6 +25,7 @@ public abstract class TeamReviewTests<TApp>(TApp app) : IClassFixture<TApp> wher
 
         var review = await GetReviewAsync(t.Manager, t.TeamId);
 
+        review["period"]!.GetValue<string>().ShouldBe("2027-Q1");
         review["baseCurrency"]!.GetValue<string>().ShouldBe("CNY");
         review["unconverted"]!.GetValue<int>().ShouldBe(1);
         var members = review["members"]!.AsArray().ToDictionary(m => m!["userId"]!.GetValue<string>());
@@ -58,6 +59,42 @@ public abstract class TeamReviewTests<TApp>(TApp app) : IClassFixture<TApp> wher
         var deals = review["deals"]!;
         deals["totalCount"]!.GetValue<int>().ShouldBe(5);
         deals["items"]!.AsArray().Select(d => d!["id"]!.GetValue<Guid>()).ShouldNotContain(t.D3);
+    }
+
+    [Fact]
+    public async Task TeamReview_QuotaForTheQuarter_CoverageColumnsFromDefaultWinRates()
+    {
+        var t = await ArrangeTeamAsync();
+        (await t.Admin.PutAsJsonAsync("/api/quotas", new { userId = t.SellerOneId, period = "2027-Q1", amount = 2_340_000m }, Ct))
+            .StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var members = (await GetReviewAsync(t.Manager, t.TeamId))["members"]!.AsArray().ToDictionary(m => m!["userId"]!.GetValue<string>());
+
+        // Every deal closes on 2027-03-31; one closed deal in the team's history, so the default win rates
+        // (in 0.25, best-few 0.60) apply. S1: won D3 500,000; weighted D1 1,000,000 × 0.25 + D2 700,000 × 0.60 = 670,000;
+        // coverage (500,000 + 670,000) / 2,340,000 = 0.5; gap 1,170,000.
+        var one = members[t.SellerOneId]!;
+        one["quota"]!.GetValue<decimal>().ShouldBe(2_340_000m);
+        one["won"]!.GetValue<decimal>().ShouldBe(500_000m);
+        one["weighted"]!.GetValue<decimal>().ShouldBe(670_000m);
+        one["coverage"]!.GetValue<decimal>().ShouldBe(0.5m);
+        one["gap"]!.GetValue<decimal>().ShouldBe(1_170_000m);
+        // S2 has no quota: D6 50,000 × 0.25 weighted; D4 (GBP, no rate) and D5 (universe) add nothing.
+        var two = members[t.SellerTwoId]!;
+        two["quota"].ShouldBeNull();
+        two["coverage"].ShouldBeNull();
+        two["weighted"]!.GetValue<decimal>().ShouldBe(12_500m);
+    }
+
+    [Fact]
+    public async Task TeamReview_BadPeriod_Returns400NamingThePeriod()
+    {
+        var t = await ArrangeTeamAsync();
+
+        var response = await t.Manager.GetAsync($"/api/team-review?teamId={t.TeamId}&period=2027-Q5", Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await ProblemDocument.ReadAsync(response)).Errors.ShouldNotBeNull().Keys.ShouldBe(["period"]);
     }
 
     [Fact]
@@ -175,7 +212,7 @@ public abstract class TeamReviewTests<TApp>(TApp app) : IClassFixture<TApp> wher
 
     private static async Task<JsonObject> GetReviewAsync(HttpClient client, Guid teamId)
     {
-        var response = await client.GetAsync($"/api/team-review?teamId={teamId}&pageSize=200", Ct);
+        var response = await client.GetAsync($"/api/team-review?teamId={teamId}&period=2027-Q1&pageSize=200", Ct);
         response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync(Ct));
         return await response.ReadObjectAsync();
     }
