@@ -113,14 +113,16 @@ public static class GetTeamReview
                 if (row.Premature) tally.Premature++;
                 if (row.Flags is { } flags)
                 {
-                    var stale = false;
-                    foreach (var group in flags.GroupBy(f => f.Id))
+                    // A plain loop, not a GroupBy per deal: this runs for every open deal of the team.
+                    for (var i = 0; i < flags.Count; i++)
                     {
-                        var (count, deals) = rules.GetValueOrDefault(group.Key);
-                        rules[group.Key] = (count + group.Count(), deals + 1);
-                        stale |= group.Key == StaleRule;
+                        var rule = flags[i].Id;
+                        var firstOfRule = true;
+                        for (var j = 0; j < i && firstOfRule; j++) firstOfRule = flags[j].Id != rule;
+                        var (count, deals) = rules.GetValueOrDefault(rule);
+                        rules[rule] = (count + 1, firstOfRule ? deals + 1 : deals);
+                        if (firstOfRule && rule == StaleRule) tally.Stale++;
                     }
-                    if (stale) tally.Stale++;
                 }
                 if (row.Critical > 0 && rates.ToBase(row.Amount, row.Currency) is { } inBase && inBase > 0)
                 {
