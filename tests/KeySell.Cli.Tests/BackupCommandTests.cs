@@ -7,6 +7,7 @@ using KeySell.Application.Security;
 using KeySell.Domain.Colleagues;
 using KeySell.Domain.Imports;
 using KeySell.Domain.Money;
+using KeySell.Domain.Reviews;
 using KeySell.Domain.Quotas;
 using KeySell.Domain.Teams;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -304,6 +305,7 @@ public sealed class BackupCommandTests
             db.FitRatings.Add(new KeySell.Domain.Accounts.FitRating { AccountId = Guid.Parse(account), CriterionId = criterion.Id, Rating = -3, Note = "没有同行业案例 / no peer references" });
             db.TeamSettings.Add(new TeamSettings { BaseCurrency = "USD", WinRateAbove = 0.12m });
             db.CurrencyRates.Add(new CurrencyRate { Currency = "CNY", RateToBase = 0.1408450704m });
+            db.Reviews.Add(new Review { OpportunityId = Guid.Parse(deal), At = DateTimeOffset.UtcNow, ByUserId = user.Id, Note = "复核：客户预算已确认" });
             db.Quotas.Add(new Quota { UserId = user.Id, Period = "2027-Q1", Amount = 1_250_000.50m });
             await db.SaveChangesAsync(Ct);
             return true;

@@ -8,6 +8,7 @@ using KeySell.Domain.Opportunities;
 using KeySell.Domain.OrgCharts;
 using KeySell.Domain.Quotas;
 using KeySell.Domain.RedFlags;
+using KeySell.Domain.Reviews;
 using KeySell.Domain.Strengths;
 using KeySell.Domain.Teams;
 using Microsoft.EntityFrameworkCore;
@@ -79,6 +80,8 @@ public partial class AppDbContext
         builder.Entity<Objection>().HasQueryFilter(Filters.Access, x => Opportunities.Any(o => o.Id == x.OpportunityId));
         builder.Entity<FunnelChange>().HasQueryFilter(Filters.Access, c => Opportunities.Any(o => o.Id == c.OpportunityId));
         builder.Entity<AnalysisSummary>().HasQueryFilter(Filters.Access, s => Opportunities.Any(o => o.Id == s.OpportunityId));
+        // A deal's reviews are read by whoever reads the deal (its seller sees that it was reviewed).
+        builder.Entity<Review>().HasQueryFilter(Filters.Access, r => Opportunities.Any(o => o.Id == r.OpportunityId));
 
         // A line of history is read with the deal, or else the account, it belongs to.
         builder.Entity<ChangeRecord>().HasQueryFilter(Filters.Access, c =>
@@ -113,6 +116,21 @@ public partial class AppDbContext
                 && TeamMembers.Any(me => me.UserId == CallerUserId && me.Manager && me.TeamId == them.TeamId))))
         || (CallerMayWrite && OpportunityShares.Any(s => s.OpportunityId == o.Id && s.Access == ShareAccess.Edit
             && (s.UserId == CallerUserId || TeamMembers.Any(me => me.UserId == CallerUserId && me.TeamId == s.TeamId))));
+
+    /// <summary>
+    /// review O (the manager's review): admin; a manager of a team the owner is in — the people
+    /// whose review the method means. The owner reviewing their own deal, a share for edit or a
+    /// manager of an unrelated team is not a review (decision 0021).
+    /// </summary>
+    public Expression<Func<Opportunity, bool>> CanReviewOpportunity => o =>
+        CallerIsAdmin
+        || (CallerMayWrite && Users.Any(owner => owner.ColleagueId == o.OwnerId
+            && TeamMembers.Any(them => them.UserId == owner.Id
+                && TeamMembers.Any(me => me.UserId == CallerUserId && me.Manager && me.TeamId == them.TeamId))));
+
+    /// <summary>Whether the caller may record a review of the deal.</summary>
+    public Task<bool> MayReviewOpportunityAsync(Guid id, CancellationToken ct) =>
+        Opportunities.Where(o => o.Id == id).Where(CanReviewOpportunity).AnyAsync(ct);
 
     /// <summary>write A: admin; the owner and the account team (not viewers); a manager of a team the owner is in.</summary>
     public Expression<Func<Account, bool>> CanWriteAccount => a =>

@@ -12,6 +12,7 @@ using KeySell.Domain.Money;
 using KeySell.Domain.OrgCharts;
 using KeySell.Domain.Quotas;
 using KeySell.Domain.RedFlags;
+using KeySell.Domain.Reviews;
 using KeySell.Domain.Strengths;
 using KeySell.Domain.Teams;
 using Microsoft.EntityFrameworkCore;
@@ -38,7 +39,12 @@ internal static class WriteGuard
         if (changes.Any(e => e.Entity is FunnelChange && e.State != EntityState.Added))
             throw new AccessDeniedException(Messages.Format("Access.HistoryIsAppendOnly"));
 
+        // A review is a record of a moment: added, never changed (the count of changes since it depends on that).
+        if (changes.Any(e => e.Entity is Review && e.State != EntityState.Added))
+            throw new AccessDeniedException(Messages.Format("Access.HistoryIsAppendOnly"));
+
         var opportunitiesToWrite = new HashSet<Guid>();
+        var opportunitiesToReview = new HashSet<Guid>();
         var accountsToWrite = new HashSet<Guid>();
         var accountsToAddPeopleTo = new HashSet<Guid>();
         var ownersToAssign = new HashSet<Guid>();
@@ -71,6 +77,8 @@ internal static class WriteGuard
                 // anything else that writes one needs the deal's write right.
                 case FunnelChange f: Deal(f.OpportunityId); break;
                 case AnalysisSummary a: Deal(a.OpportunityId); break;
+                // Not the deal's write right: its seller may not review it, its team's manager may.
+                case Review r: touchesRecords = true; opportunitiesToReview.Add(r.OpportunityId); break;
                 case Account a:
                     touchesRecords = true;
                     if (entry.State == EntityState.Added) ownersToAssign.Add(DefaultOwner(db, entry, a.OwnerId));
@@ -139,6 +147,12 @@ internal static class WriteGuard
             var ids = opportunitiesToWrite.ToList();
             var writable = await db.Opportunities.IgnoreQueryFilters([AppDbContext.Filters.RecycleBin]).Where(o => ids.Contains(o.Id)).Where(db.CanWriteOpportunity).CountAsync(ct);
             if (writable != ids.Count) Deny();
+        }
+        if (opportunitiesToReview.Count > 0)
+        {
+            var ids = opportunitiesToReview.ToList();
+            var reviewable = await db.Opportunities.Where(o => ids.Contains(o.Id)).Where(db.CanReviewOpportunity).CountAsync(ct);
+            if (reviewable != ids.Count) Deny("Access.ReviewManagersOnly");
         }
         if (accountsToWrite.Count > 0)
         {

@@ -13,6 +13,7 @@ using KeySell.Domain.Common;
 using KeySell.Domain.Funnel;
 using KeySell.Domain.Objections;
 using KeySell.Domain.Opportunities;
+using KeySell.Domain.Reviews;
 using KeySell.Domain.OrgCharts;
 using KeySell.Domain.Quotas;
 using KeySell.Domain.RedFlags;
@@ -53,6 +54,7 @@ public partial class AppDbContext(DbContextOptions<AppDbContext> options, TimePr
     public DbSet<AnalysisSummary> AnalysisSummaries => Set<AnalysisSummary>();
     public DbSet<TeamSettings> TeamSettings => Set<TeamSettings>();
     public DbSet<CurrencyRate> CurrencyRates => Set<CurrencyRate>();
+    public DbSet<Review> Reviews => Set<Review>();
     public DbSet<Quota> Quotas => Set<Quota>();
     // Shared keys let several app servers behind a load balancer read each other's cookies and tokens.
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

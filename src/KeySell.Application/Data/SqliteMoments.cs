@@ -22,6 +22,8 @@ internal static class SqliteMoments
         builder.Entity<KeySell.Domain.Imports.ImportJob>().Property(j => j.CreatedAt).HasConversion(new DateTimeOffsetToBinaryConverter());
         // Win rates and the typical won deal read the funnel's moves "in the last 365 days".
         builder.Entity<FunnelChange>().Property(c => c.At).HasConversion(new DateTimeOffsetToBinaryConverter());
+        // The team review counts a deal's history lines after its latest review.
+        builder.Entity<KeySell.Domain.Reviews.Review>().Property(r => r.At).HasConversion(new DateTimeOffsetToBinaryConverter());
         foreach (var type in builder.Model.GetEntityTypes().Where(t => typeof(IRecyclable).IsAssignableFrom(t.ClrType)))
             builder.Entity(type.ClrType).Property(nameof(IRecyclable.DeletedAt)).HasConversion(new DateTimeOffsetToBinaryConverter());
     }

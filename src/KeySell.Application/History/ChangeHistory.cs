@@ -16,6 +16,7 @@ using KeySell.Domain.Opportunities;
 using KeySell.Domain.OrgCharts;
 using KeySell.Domain.Quotas;
 using KeySell.Domain.RedFlags;
+using KeySell.Domain.Reviews;
 using KeySell.Domain.Strengths;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -32,6 +33,9 @@ namespace KeySell.Application.History;
 public sealed class ChangeHistory : SaveChangesInterceptor
 {
     public static readonly ChangeHistory Instance = new();
+
+    /// <summary>The entity name of a review's line: the team review does not count it as a change to review.</summary>
+    public const string ReviewEntity = "review";
 
     /// <summary>Bookkeeping a reader of the history does not care about.</summary>
     private static readonly HashSet<string> Unrecorded =
@@ -102,6 +106,7 @@ public sealed class ChangeHistory : SaveChangesInterceptor
         ManualRedFlag f => ("redFlag", Id(f.Id), f.OpportunityId, null, null),
         Objection x => ("objection", Id(x.Id), x.OpportunityId, null, null),
         OpportunityShare s => ("share", Id(s.Id), s.OpportunityId, null, null),
+        Review r => (ReviewEntity, Id(r.Id), r.OpportunityId, null, null),
         Account a => ("account", Id(a.Id), null, a.Id, null),
         Department d => ("department", Id(d.Id), null, d.AccountId, null),
         Person p => ("person", Id(p.Id), null, p.AccountId, p.Id),

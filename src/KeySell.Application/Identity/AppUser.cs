@@ -22,4 +22,8 @@ public class AppUser : IdentityUser
 public static class Roles
 {
     public const string Admin = "admin";
+    public const string Manager = "manager";
+
+    /// <summary>Who opens the team review (an <c>[Authorize(Roles = …)]</c> list).</summary>
+    public const string Reviewers = Admin + "," + Manager;
 }

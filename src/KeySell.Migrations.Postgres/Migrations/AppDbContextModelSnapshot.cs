@@ -1295,6 +1295,33 @@ namespace KeySell.Migrations.Postgres.Migrations
                     b.ToTable("ManualRedFlags");
                 });
 
+            modelBuilder.Entity("KeySell.Domain.Reviews.Review", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid>("OpportunityId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OpportunityId", "At");
+
+                    b.ToTable("Reviews");
+                });
+
             modelBuilder.Entity("KeySell.Domain.Strengths.Strength", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1769,6 +1796,15 @@ namespace KeySell.Migrations.Postgres.Migrations
                 {
                     b.HasOne("KeySell.Domain.Opportunities.Opportunity", null)
                         .WithMany("RedFlags")
+                        .HasForeignKey("OpportunityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KeySell.Domain.Reviews.Review", b =>
+                {
+                    b.HasOne("KeySell.Domain.Opportunities.Opportunity", null)
+                        .WithMany()
                         .HasForeignKey("OpportunityId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

@@ -64,6 +64,7 @@ public static class ApiSetup
         api.MapSecurityLogEndpoints();
         api.MapImportEndpoints();
         api.MapSettingsEndpoints();
+        api.MapReviewEndpoints();
         api.MapQuotaEndpoints();
         api.MapIdealCustomerEndpoints();
         api.MapFunnelEndpoints();

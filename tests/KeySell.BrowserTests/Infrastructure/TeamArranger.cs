@@ -24,12 +24,17 @@ public static class TeamArranger
         return new User(created.Id, created.Email, created.Name, created.ColleagueId!.Value);
     }
 
-    public static async Task<Guid> CreateTeamAsync(this KeySellServer server, string name, params User[] members)
+    public static Task<Guid> CreateTeamAsync(this KeySellServer server, string name, params User[] members) =>
+        server.CreateManagedTeamAsync(name, [], members);
+
+    /// <summary>A team whose <paramref name="managers"/> (role manager or admin) are marked its managers.</summary>
+    public static async Task<Guid> CreateManagedTeamAsync(this KeySellServer server, string name, User[] managers, params User[] members)
     {
         await using var scope = server.Services.CreateOperatorScope();
         var team = Value(await scope.ServiceProvider.GetRequiredService<CreateTeam.Handler>().Handle(new(name), TestContext.Current.CancellationToken));
         Value(await scope.ServiceProvider.GetRequiredService<SetTeamMembers.Handler>()
-            .Handle(new(team.Id, members.Select(m => new SetTeamMembers.Member(m.Id, false)).ToList()), TestContext.Current.CancellationToken));
+            .Handle(new(team.Id, [.. managers.Select(m => new SetTeamMembers.Member(m.Id, true)), .. members.Select(m => new SetTeamMembers.Member(m.Id, false))]),
+                TestContext.Current.CancellationToken));
         return team.Id;
     }
 

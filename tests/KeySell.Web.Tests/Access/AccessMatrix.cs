@@ -258,6 +258,24 @@ public static class AccessMatrix
         // The same table every time, so no other case sees a changed base currency.
         new("PUT", "/api/settings/money", AdminOnly(200), (w, _) =>
             Ready(Send(HttpMethod.Put, "/api/settings/money", new { baseCurrency = "CNY", rates = new[] { new { currency = "USD", rateToBase = 7.1m } } }))),
+
+        // ---- The manager's review (funnel contract; decision 0021) -----------------------------------
+        // Recording a review is the manager's act: managers of a team the owner is in, and admins. The
+        // owner, the teammate, the viewer and the shares read the deal but may not review it (403).
+        new("POST", "/api/opportunities/{id}/reviews",
+            new Expect(Viewer: 403, Owner: 403, Teammate: 403, Outsider: 404, Manager: 201, OtherManager: 404, Admin: 201, ReadShare: 403, EditShare: 403),
+            async (w, _) =>
+            {
+                var r = await w.FreshAsync();
+                return Send(HttpMethod.Post, $"/api/opportunities/{r.Deal}/reviews", new { note = "Economic buyer confirmed" });
+            }),
+        // A deal's reviews are read with the deal.
+        new("GET", "/api/opportunities/{id}/reviews", Read(), (w, _) => Get($"/api/opportunities/{w.Main.Deal}/reviews")),
+        // The team review: the team's managers and admins. A plain member is refused (403), and so is
+        // anyone outside the team, as for a team scope of the funnel (the team exists: 403, not 404).
+        new("GET", "/api/team-review",
+            new Expect(Viewer: 403, Owner: 403, Teammate: 403, Outsider: 403, Manager: 200, OtherManager: 403, Admin: 200, ReadShare: 403, EditShare: 403),
+            (w, _) => Get($"/api/team-review?teamId={w.TeamA}")),
         new("GET", "/api/settings/win-rates", AnyUser(), (w, _) => Get("/api/settings/win-rates")),
         // The contract's defaults every time, so no other case sees other rates.
         new("PUT", "/api/settings/win-rates", AdminOnly(200), (w, _) =>
