@@ -111,7 +111,22 @@ public static class StartupLock
                 await connection.OpenAsync(cancellationToken);
                 await using var command = new NpgsqlCommand("SELECT pg_try_advisory_lock(@key)", connection);
                 command.Parameters.AddWithValue("key", StoredAnalysisKey);
-                if ((bool)(await command.ExecuteScalarAsync(cancellationToken))!) return new Releaser(async () => await connection.DisposeAsync());
+                // Unlocked explicitly: closing the connection frees the lock only once the server has
+                // noticed the disconnect, and the next server to ask may come before that.
+                if ((bool)(await command.ExecuteScalarAsync(cancellationToken))!)
+                    return new Releaser(async () =>
+                    {
+                        try
+                        {
+                            await using var unlock = new NpgsqlCommand("SELECT pg_advisory_unlock(@key)", connection);
+                            unlock.Parameters.AddWithValue("key", StoredAnalysisKey);
+                            await unlock.ExecuteScalarAsync(CancellationToken.None);
+                        }
+                        finally
+                        {
+                            await connection.DisposeAsync();
+                        }
+                    });
                 await connection.DisposeAsync();
                 return null;
             }
