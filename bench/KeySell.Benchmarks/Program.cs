@@ -15,7 +15,7 @@ if (args is ["funnel", var funnelDirectory, ..])
 // dotnet run -c Release --project bench/KeySell.Benchmarks -- recompute DIR   (the daily stored-analysis run on a COPY of DIR/keysell.db)
 if (args is ["recompute", var recomputeDirectory]) return await KeySell.Benchmarks.Analysis.RecomputeRun.RunAsync(recomputeDirectory);
 // dotnet run -c Release --project bench/KeySell.Benchmarks -- team-review FILE   (the team review on a copy of a generated SQLite database)
-if (args is ["team-review", var database]) return await KeySell.Benchmarks.Reviews.TeamReviewRun.RunAsync(database);
+if (args is ["team-review", var reviewDatabase]) return await KeySell.Benchmarks.Reviews.TeamReviewRun.RunAsync(reviewDatabase);
 if (args is ["crm-file", var kind, var rows, var path, ..var rest])
     return KeySell.Benchmarks.Imports.CrmExportFile.Run(kind, long.Parse(rows), path, rest is [var accounts] ? long.Parse(accounts) : long.Parse(rows));
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
