@@ -46,8 +46,22 @@ public static class StoredAnalyses
             await db.AnalysisSummaries.IgnoreQueryFilters().Where(s => chunk.Contains(s.OpportunityId)).ExecuteDeleteAsync(ct);
             db.AnalysisSummaries.AddRange(summaries);
             await db.SaveDerivedAsync(ct);
+            // The verdict also on the deal row, where the funnel summary's covering index reads it (decision 0018): written
+            // here and only here, in the summary's transaction, so the two never differ. Not through the change tracker:
+            // it is derived, is no edit of the deal (no version, no history line), and a tracked copy of the deal may be stale.
+            var premature = summaries.Where(s => s.Premature).Select(s => s.OpportunityId).ToList();
+            var judged = summaries.Select(s => s.OpportunityId).ToList();
+            await db.Opportunities.IgnoreQueryFilters().Where(o => judged.Contains(o.Id))
+                .ExecuteUpdateAsync(set => set.SetProperty(o => EF.Property<bool>(o, StoredAnalysisColumns.Premature), o => premature.Contains(o.Id)), ct);
             if (own is not null) await own.CommitAsync(ct);
             foreach (var summary in summaries) db.Entry(summary).State = EntityState.Detached;
         }
     }
+}
+
+/// <summary>Columns of the stored analysis kept on the deal row (decision 0018); never set by a use case.</summary>
+public static class StoredAnalysisColumns
+{
+    /// <summary>A shadow property of <see cref="Opportunity"/>: the stored summary's <see cref="AnalysisSummary.Premature"/>.</summary>
+    public const string Premature = "Premature";
 }

@@ -69,7 +69,9 @@ internal sealed class BulkTable
     {
         var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
         var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-        var properties = entity.GetProperties().Cast<IProperty>()
+        // A shadow property has no getter and is derived data (the deal's Premature): its column default goes in, and
+        // generate-data's closing RefreshStoredAnalyses writes it with the summaries.
+        var properties = entity.GetProperties().Where(p => !p.IsShadowProperty()).Cast<IProperty>()
             .Concat(entity.GetComplexProperties().SelectMany(c => c.ComplexType.GetProperties()));
         var columns = properties
             .Select(p => new BulkColumn(p.GetColumnName(table)!, p.GetGetter(), p.GetRelationalTypeMapping()))

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using KeySell.Application.Analysis;
 using KeySell.Domain.Opportunities;
+using Microsoft.EntityFrameworkCore;
 using KeySell.Web.Tests.Infrastructure;
 using static KeySell.Web.Tests.Api.DealArrange;
 
@@ -119,6 +121,41 @@ public abstract class FunnelSummaryTests<TApp>(TApp app) : IClassFixture<TApp> w
         (await ProblemDocument.ReadAsync(bad)).Errors.ShouldNotBeNull().Keys.ShouldBe(["scope", "closeFrom", "closeTo"], ignoreOrder: true);
         reversed.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await ProblemDocument.ReadAsync(reversed)).Errors.ShouldNotBeNull().Keys.ShouldBe(["closeTo"]);
+    }
+
+    [Fact]
+    public async Task GetFunnel_DealMovedDownThenRefreshed_PrematureFollowsTheStoredVerdict()
+    {
+        // The count reads the verdict copied onto the deal row (decision 0018): a save that moves the deal to "above"
+        // (never premature) must clear it, and the daily refresh must put back a verdict that went astray.
+        var admin = await app.CreateAdminClientAsync();
+        var (seller, colleague) = await SellerAsync(admin);
+        var account = await app.AccountAsync(Unique("Funnel account"));
+        await DealsAsync(account, colleague, (FunnelLevel.In, 10m, "CNY", "2027-03-01", false)); // no product: premature
+        var dealId = Guid.Empty;
+        await app.WithDbAsync(async db => dealId = await db.Opportunities.IgnoreQueryFilters().Where(o => o.OwnerId == colleague).Select(o => o.Id).SingleAsync(Ct));
+        (await PrematureAsync(seller)).ShouldBe(1);
+
+        await app.WithDbAsync(async db =>
+        {
+            var deal = await db.Opportunities.IgnoreQueryFilters().SingleAsync(o => o.Id == dealId, Ct);
+            deal.FunnelLevel = FunnelLevel.Above;
+            await db.SaveChangesAsync(Ct);
+        });
+        (await PrematureAsync(seller)).ShouldBe(0);
+
+        await app.WithDbAsync(db => db.Opportunities.IgnoreQueryFilters().Where(o => o.Id == dealId)
+            .ExecuteUpdateAsync(set => set.SetProperty(o => EF.Property<bool>(o, StoredAnalysisColumns.Premature), true), Ct));
+        (await PrematureAsync(seller)).ShouldBe(1); // the stale copy is what the summary reads
+        await app.WithDbAsync(db => new RefreshStoredAnalyses.Handler(db).Handle(new RefreshStoredAnalyses.Command([dealId]), Ct));
+        (await PrematureAsync(seller)).ShouldBe(0);
+    }
+
+    /// <summary>Premature summed over every level, so a stale copy counts wherever the deal stands.</summary>
+    private static async Task<int> PrematureAsync(HttpClient seller)
+    {
+        var summary = await seller.GetFromJsonAsync<JsonObject>("/api/funnel?scope=me", Ct);
+        return Levels(summary!).Sum(l => l.Premature);
     }
 
     private static (string Level, int Count, decimal Amount, int Premature)[] Levels(JsonObject summary) =>

@@ -1,3 +1,4 @@
+using KeySell.Application.Analysis;
 using KeySell.Domain.BuyingInfluences;
 using KeySell.Domain.Objections;
 using KeySell.Domain.Opportunities;
@@ -43,7 +44,10 @@ internal sealed class OpportunityConfiguration : IEntityTypeConfiguration<Opport
         builder.HasIndex(o => o.DeletedAt).HasFilter(BinnedRows);
         builder.HasIndex(o => new { o.OwnerId, o.Name, o.Id });
         builder.HasIndex(o => new { o.AccountId, o.Name, o.Id });
-        // The funnel summary's covering index is Data/Sql/FunnelSql.cs (an index over the objective's columns cannot be declared here).
+        // The funnel summary's covering index is Data/Sql/FunnelPrematureSql.cs (an index over the objective's columns cannot be declared here).
+        // The stored analysis's premature verdict, beside the level so that index covers the summary (decision 0018); no domain
+        // property: only StoredAnalyses.WriteAsync writes it, in the transaction that writes the summary it comes from.
+        builder.Property<bool>(StoredAnalysisColumns.Premature).HasDefaultValue(false);
         builder.ConfigureExternalId();
     }
 }
