@@ -41,6 +41,7 @@ public static class RecomputeRun
 
             var samples = new List<(double Seconds, long RssMb, long HeapMb)>();
             using var stop = new CancellationTokenSource();
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var watch = Stopwatch.StartNew();
             var sampler = Task.Run(async () =>
             {
@@ -52,11 +53,13 @@ public static class RecomputeRun
             });
             var judged = await services.GetRequiredService<RefreshStoredAnalyses.Handler>().Handle(new RefreshStoredAnalyses.Command(OutdatedOnly: true), default);
             watch.Stop();
+            // CPU time of the run (all threads; SQLite's work included): less at the mercy of a loaded machine than the wall time.
+            cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
             await stop.CancelAsync();
             await sampler;
 
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"judged {judged} open deals in {watch.Elapsed.TotalSeconds:0.0} s ({judged / watch.Elapsed.TotalSeconds:0} deals/s); peak RSS {Rss("VmHWM") / 1024} MB"));
+                $"judged {judged} open deals in {watch.Elapsed.TotalSeconds:0.0} s ({judged / watch.Elapsed.TotalSeconds:0} deals/s); CPU {cpu.TotalSeconds:0.0} s ({judged / cpu.TotalSeconds:0} deals per CPU-second); peak RSS {Rss("VmHWM") / 1024} MB"));
             var step = Math.Max(1, samples.Count / 10);
             foreach (var (seconds, rss, heap) in samples.Where((_, i) => i % step == 0).Append(samples[^1]))
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  at {seconds,6:0} s: RSS {rss,5} MB, managed heap {heap,5} MB"));
