@@ -14,6 +14,8 @@ if (args is ["funnel", var funnelDirectory, ..])
     return await KeySell.Benchmarks.Funnel.FunnelRun.RunAsync(funnelDirectory, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 15);
 // dotnet run -c Release --project bench/KeySell.Benchmarks -- recompute DIR   (the daily stored-analysis run on a COPY of DIR/keysell.db)
 if (args is ["recompute", var recomputeDirectory]) return await KeySell.Benchmarks.Analysis.RecomputeRun.RunAsync(recomputeDirectory);
+// dotnet run -c Release --project bench/KeySell.Benchmarks -- recompute DIR N (only the first N open deals dated yesterday: a shorter run)
+if (args is ["recompute", var limitedDirectory, var recomputeLimit]) return await KeySell.Benchmarks.Analysis.RecomputeRun.RunAsync(limitedDirectory, int.Parse(recomputeLimit, System.Globalization.CultureInfo.InvariantCulture));
 // dotnet run -c Release --project bench/KeySell.Benchmarks -- team-review FILE   (the team review on a copy of a generated SQLite database)
 if (args is ["team-review", var reviewDatabase]) return await KeySell.Benchmarks.Reviews.TeamReviewRun.RunAsync(reviewDatabase);
 if (args is ["crm-file", var kind, var rows, var path, ..var rest])

@@ -1,4 +1,6 @@
+using System.Threading.Channels;
 using KeySell.Application.Data;
+using KeySell.Application.Opportunities;
 using KeySell.Domain.Opportunities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -47,18 +49,59 @@ public static class RefreshStoredAnalyses
                     && !reader.AnalysisSummaries.IgnoreQueryFilters().Any(s => s.OpportunityId == o.Id && s.AsOf == today && s.Settings == settings));
             }
 
-            var count = 0;
-            var batch = new List<Guid>(StoredAnalyses.BatchSize);
-            await foreach (var id in deals.Select(o => o.Id).AsAsyncEnumerable().WithCancellation(ct))
+            // Two cores: a reader (ids, then each batch's sheets, on a third context) runs one or two batches ahead
+            // of this context, which judges and writes. A bounded channel keeps at most that much in memory.
+            await using var loader = new AppDbContext(options, db.Time, db.Caller);
+            var batches = Channel.CreateBounded<(Guid[] Ids, List<Opportunity> Deals)>(
+                new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+            // Stops the reader when the writer fails, so it never waits on a full channel.
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            var reading = Task.Run(async () =>
             {
-                batch.Add(id);
-                if (batch.Count < StoredAnalyses.BatchSize) continue;
-                await WriteBatchAsync(batch, ct);
-                count += batch.Count;
-                batch.Clear();
+                try
+                {
+                    var batch = new List<Guid>(StoredAnalyses.BatchSize);
+                    await foreach (var id in deals.Select(o => o.Id).AsAsyncEnumerable().WithCancellation(stop.Token))
+                    {
+                        batch.Add(id);
+                        if (batch.Count < StoredAnalyses.BatchSize) continue;
+                        await SendAsync(batch);
+                        batch.Clear();
+                    }
+                    if (batch.Count > 0) await SendAsync(batch);
+                    batches.Writer.Complete();
+                }
+                catch (Exception e)
+                {
+                    batches.Writer.Complete(e);
+                }
+            }, stop.Token);
+
+            async Task SendAsync(List<Guid> batch)
+            {
+                // In id order, as every save writes summaries (no deadlock between overlapping writers).
+                var sorted = batch.Order().ToArray();
+                await batches.Writer.WriteAsync((sorted, await SheetGraph.ReadSheetsAsync(loader, sorted, stop.Token)), stop.Token);
             }
-            if (batch.Count > 0) await WriteBatchAsync(batch, ct);
-            return count + batch.Count;
+
+            var count = 0;
+            try
+            {
+                await foreach (var (chunk, sheets) in batches.Reader.ReadAllAsync(ct))
+                {
+                    await StoredAnalyses.WriteJudgedAsync(db, chunk, sheets, ct);
+                    // Nothing of a batch is needed by the next one.
+                    db.ChangeTracker.Clear();
+                    count += chunk.Length;
+                }
+            }
+            finally
+            {
+                await stop.CancelAsync();
+                // The reader's own failure surfaces through the channel above; here it only has to be finished.
+                try { await reading; } catch (OperationCanceledException) { }
+            }
+            return count;
         }
 
         private async Task WriteBatchAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct)

@@ -27,35 +27,35 @@ public static class StoredAnalyses
     {
         // In id order, so two saves re-judging overlapping deals lock their summary rows in the same order (no deadlock).
         foreach (var chunk in ids.Order().Chunk(BatchSize))
-        {
-            var deals = await db.Opportunities.IgnoreQueryFilters().AsNoTracking().WithSheet()
-                // The batch's ids written into the SQL: on the 1M SQLite database this read (most of a run's time) took
-                // about half as long as with the ids as one JSON parameter (json_each) or as many parameters, measured
-                // in the same loaded run (docs/performance.md); memory stayed flat (RSS 205-211 MB over 51,200 deals).
-                .Where(o => EF.Constant(chunk).Contains(o.Id))
-                .ToListAsync(ct);
+            await WriteJudgedAsync(db, chunk, await SheetGraph.ReadSheetsAsync(db, chunk, ct), ct);
+    }
 
-            var now = db.Time.GetUtcNow();
-            var today = Today(db.Time);
-            var summaries = deals.Select(o => AnalysisSummary.Of(o.Id, db.Analyzer.Analyze(ExportSheet.ToSheet(o, today), today), now)).ToList();
+    /// <summary>
+    /// Judges these deals, read with <see cref="SheetGraph.ReadSheetsAsync"/> (possibly by another context, as the
+    /// daily run reads the next batch while this one is written), and replaces the summaries of <paramref name="ids"/>.
+    /// </summary>
+    internal static async Task WriteJudgedAsync(AppDbContext db, IReadOnlyCollection<Guid> ids, IReadOnlyList<Opportunity> deals, CancellationToken ct)
+    {
+        var now = db.Time.GetUtcNow();
+        var today = Today(db.Time);
+        var summaries = deals.Select(o => AnalysisSummary.Of(o.Id, db.Analyzer.Analyze(ExportSheet.ToSheet(o, today), today), now)).ToList();
 
-            // Replace rather than update: the rows are derived, and one statement each way keeps
-            // the save to two round trips whatever the batch holds.
-            // A batch run outside a save gets its own transaction, so no reader sees a deal without its summary.
-            await using var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
-            await db.AnalysisSummaries.IgnoreQueryFilters().Where(s => chunk.Contains(s.OpportunityId)).ExecuteDeleteAsync(ct);
-            db.AnalysisSummaries.AddRange(summaries);
-            await db.SaveDerivedAsync(ct);
-            // The verdict also on the deal row, where the funnel summary's covering index reads it (decision 0018): written
-            // here and only here, in the summary's transaction, so the two never differ. Not through the change tracker:
-            // it is derived, is no edit of the deal (no version, no history line), and a tracked copy of the deal may be stale.
-            var premature = summaries.Where(s => s.Premature).Select(s => s.OpportunityId).ToList();
-            var judged = summaries.Select(s => s.OpportunityId).ToList();
-            await db.Opportunities.IgnoreQueryFilters().Where(o => judged.Contains(o.Id))
-                .ExecuteUpdateAsync(set => set.SetProperty(o => EF.Property<bool>(o, StoredAnalysisColumns.Premature), o => premature.Contains(o.Id)), ct);
-            if (own is not null) await own.CommitAsync(ct);
-            foreach (var summary in summaries) db.Entry(summary).State = EntityState.Detached;
-        }
+        // Replace rather than update: the rows are derived, and one statement each way keeps
+        // the save to two round trips whatever the batch holds.
+        // A batch run outside a save gets its own transaction, so no reader sees a deal without its summary.
+        await using var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        await db.AnalysisSummaries.IgnoreQueryFilters().Where(s => ids.Contains(s.OpportunityId)).ExecuteDeleteAsync(ct);
+        db.AnalysisSummaries.AddRange(summaries);
+        await db.SaveDerivedAsync(ct);
+        // The verdict also on the deal row, where the funnel summary's covering index reads it (decision 0018): written
+        // here and only here, in the summary's transaction, so the two never differ. Not through the change tracker:
+        // it is derived, is no edit of the deal (no version, no history line), and a tracked copy of the deal may be stale.
+        var premature = summaries.Where(s => s.Premature).Select(s => s.OpportunityId).ToList();
+        var judged = summaries.Select(s => s.OpportunityId).ToList();
+        await db.Opportunities.IgnoreQueryFilters().Where(o => judged.Contains(o.Id))
+            .ExecuteUpdateAsync(set => set.SetProperty(o => EF.Property<bool>(o, StoredAnalysisColumns.Premature), o => premature.Contains(o.Id)), ct);
+        if (own is not null) await own.CommitAsync(ct);
+        foreach (var summary in summaries) db.Entry(summary).State = EntityState.Detached;
     }
 }
 
