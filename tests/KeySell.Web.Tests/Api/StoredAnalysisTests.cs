@@ -349,6 +349,34 @@ public abstract class StoredAnalysisTests<TApp>(TApp app) : IClassFixture<TApp> 
         await ShouldEqualAnalysisAsync(client, won, "won deal recomputed by id");
     }
 
+    [Fact]
+    public async Task Refresh_OutdatedOnly_MorePagesThanOneBatch_JudgesEveryDealOnce()
+    {
+        // More deals than one batch (StoredAnalyses.BatchSize), so the ids are read page after page.
+        const int deals = StoredAnalyses.BatchSize * 2 + 37;
+        var (_, _, accountId) = await AccountAsync();
+        var names = Unique("Paged deal");
+        await app.WithDbAsync(async db =>
+        {
+            for (var i = 0; i < deals; i++)
+                db.Opportunities.Add(new Domain.Opportunities.Opportunity { AccountId = accountId, Name = $"{names} {i:000}" });
+            await db.SaveChangesAsync(Ct);
+        });
+        var yesterday = DateOnly.FromDateTime(TimeProvider.System.GetLocalNow().DateTime).AddDays(-1);
+        await app.WithDbAsync(db => db.AnalysisSummaries.Where(s => db.Opportunities.Any(o => o.Id == s.OpportunityId && o.Name.StartsWith(names)))
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.AsOf, yesterday).SetProperty(x => x.RedFlagCount, 99), Ct));
+
+        await using (var scope = app.Services.CreateOperatorScope())
+            (await scope.ServiceProvider.GetRequiredService<RefreshStoredAnalyses.Handler>().Handle(new RefreshStoredAnalyses.Command(OutdatedOnly: true), Ct))
+                .ShouldBeGreaterThanOrEqualTo(deals);
+
+        var mine = await app.WithDbAsync(db => db.AnalysisSummaries.AsNoTracking()
+            .Where(s => db.Opportunities.Any(o => o.Id == s.OpportunityId && o.Name.StartsWith(names)))
+            .Select(s => new { s.AsOf, s.RedFlagCount }).ToListAsync(Ct));
+        mine.Count.ShouldBe(deals);
+        mine.ShouldAllBe(s => s.AsOf == yesterday.AddDays(1) && s.RedFlagCount != 99);
+    }
+
     /// <summary>The stored summary says what <c>GET /analysis</c> reports: the same flags (rule, influence, severity) in the same order, highest level met and premature.</summary>
     private async Task ShouldEqualAnalysisAsync(HttpClient client, Guid id, string when)
     {
