@@ -1,10 +1,8 @@
-using System.Linq.Expressions;
 using KeySell.Application.Common;
 using KeySell.Application.Data;
 using KeySell.Application.Money;
 using KeySell.Domain.BuyingInfluences;
 using KeySell.Domain.Funnel;
-using KeySell.Domain.Money;
 using KeySell.Domain.Opportunities;
 using Microsoft.EntityFrameworkCore;
 
@@ -34,15 +32,12 @@ public static class ListFunnelBoard
             var filtered = await FunnelFilter.DealsAsync(db, query.Scope, query.CloseFrom, query.CloseTo, ct, query.OwnerId);
             if (!filtered.Succeeded) return filtered.Error!;
             var rates = await db.ReadExchangeRatesAsync(ct);
-            var (inBase, unconverted) = BaseAmount(rates);
             var take = Math.Clamp(query.Take, 1, MaxTake);
             // Never IgnoreQueryFilters in a part of this query: EF Core would drop the access filter of the whole query.
             var summaries = db.AnalysisSummaries;
 
-            var cards = await filtered.Value.Deals.Where(o => o.FunnelLevel == query.Level)
-                .OrderBy(o => o.Objective.CloseDate == null).ThenBy(o => o.Objective.CloseDate)
-                .ThenBy(unconverted).ThenByDescending(inBase)
-                .ThenBy(o => o.Name).ThenBy(o => o.Id)
+            // A column is one level of the work queue, in the queue's own order (close date, amount in base currency, name).
+            var cards = await ListWorkQueue.InQueueOrder(filtered.Value.Deals.Where(o => o.FunnelLevel == query.Level), rates)
                 .Take(take)
                 .Select(o => new
                 {
@@ -54,24 +49,6 @@ public static class ListFunnelBoard
             return cards.Select(c => new Card(c.Id, c.Name, c.AccountId, c.AccountName, c.FunnelLevel, c.Amount, c.Currency, c.CloseDate, c.OwnerName,
                 c.Summary?.RedFlagCount ?? 0, c.Summary?.CriticalCount ?? 0, GetFunnelSummary.IsOpen(c.FunnelLevel) && (c.Summary?.Premature ?? false))).ToList();
         }
-    }
-
-    /// <summary>
-    /// The amount in the base currency as SQL can order by it: a CASE over the team's few currencies (a double is exact
-    /// enough to order; sums stay decimal), and whether it cannot be converted (ordered last).
-    /// </summary>
-    private static (Expression<Func<Opportunity, double?>> InBase, Expression<Func<Opportunity, bool>> Unconverted) BaseAmount(ExchangeRates rates)
-    {
-        var deal = Expression.Parameter(typeof(Opportunity), "o");
-        var objective = Expression.Property(deal, nameof(Opportunity.Objective));
-        var amount = Expression.Convert(Expression.Property(objective, nameof(SalesObjective.Amount)), typeof(double?));
-        var currency = Expression.Property(objective, nameof(SalesObjective.Currency));
-        Expression inBase = Expression.Constant(null, typeof(double?));
-        foreach (var (code, rate) in rates.Rates)
-            inBase = Expression.Condition(Expression.Equal(currency, Expression.Constant(code, typeof(string))),
-                Expression.Multiply(amount, Expression.Constant((double?)(double)rate, typeof(double?))), inBase);
-        return (Expression.Lambda<Func<Opportunity, double?>>(inBase, deal),
-            Expression.Lambda<Func<Opportunity, bool>>(Expression.Equal(inBase, Expression.Constant(null, typeof(double?))), deal));
     }
 }
 
