@@ -32,5 +32,15 @@ public readonly record struct QuotaPeriod(string Text, DateOnly First, DateOnly 
         return Error.Invalid("period", Messages.Format("Quota.Period", Texts.Cut(value, Quota.PeriodMaxLength + 10), MinYear, MaxYear));
     }
 
+    /// <summary>The quarter a day falls in (<c>2027-Q1</c>): what the pages, the team review and the CLI show when no period is given.</summary>
+    public static QuotaPeriod QuarterOf(DateOnly day)
+    {
+        var first = new DateOnly(day.Year, (day.Month - 1) / 3 * 3 + 1, 1);
+        return new QuotaPeriod($"{day.Year}-Q{(day.Month + 2) / 3}", first, first.AddMonths(3).AddDays(-1));
+    }
+
+    /// <summary>The quarter the team is in now, by the local calendar.</summary>
+    public static QuotaPeriod CurrentQuarter(TimeProvider time) => QuarterOf(DateOnly.FromDateTime(time.GetLocalNow().DateTime));
+
     public override string ToString() => Text;
 }

@@ -66,7 +66,7 @@ public static class GetTeamReview
     {
         public async Task<Result<Answer>> Handle(Query query, CancellationToken ct)
         {
-            var period = QuotaPeriod.Parse(string.IsNullOrWhiteSpace(query.Period) ? CurrentQuarter() : query.Period);
+            var period = string.IsNullOrWhiteSpace(query.Period) ? QuotaPeriod.CurrentQuarter(db.Time) : QuotaPeriod.Parse(query.Period);
             if (period.Error is { } badPeriod) return badPeriod;
             var resolved = await db.ResolveAsync(PipelineScope.Team(query.TeamId), ct);
             if (resolved.Error is { } refused) return refused;
@@ -153,12 +153,6 @@ public static class GetTeamReview
 
             return new Answer(query.TeamId, teamName, period.Value.Text, rates.BaseCurrency, unconverted, answerMembers, redFlags,
                 await RiskiestAsync(riskiest, rates, ct), await ChangesAsync(open, query.Page, ct));
-        }
-
-        private string CurrentQuarter()
-        {
-            var today = db.Time.GetLocalNow();
-            return $"{today.Year}-Q{(today.Month + 2) / 3}";
         }
 
         private async Task<IReadOnlyList<RiskyDeal>> RiskiestAsync(PriorityQueue<Risky, Risky> riskiest, ExchangeRates rates, CancellationToken ct)

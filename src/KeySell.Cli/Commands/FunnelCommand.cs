@@ -42,7 +42,7 @@ public static class FunnelCommand
             await CliHost.RequireUpToDateAsync(db, ct);
 
             var given = parsed.GetValue(period);
-            var quotaPeriod = Unwrap(QuotaPeriod.Parse(given ?? CurrentQuarter(services.GetRequiredService<TimeProvider>())), _ => "--period");
+            var quotaPeriod = given is null ? QuotaPeriod.CurrentQuarter(services.GetRequiredService<TimeProvider>()) : Unwrap(QuotaPeriod.Parse(given), _ => "--period");
             var teamName = parsed.GetValue(team);
             var teamDetail = teamName is null ? null : await TeamCommands.FindAsync(services, teamName, ct);
             var scope = teamDetail is null ? PipelineScope.All : PipelineScope.Team(teamDetail.Id);
@@ -101,12 +101,6 @@ public static class FunnelCommand
             .ToListAsync(ct);
         return [.. found.Select(u => new Member(u.Id, u.Email, u.Name ?? u.Email))
             .OrderBy(m => m.Name, StringComparer.CurrentCulture).ThenBy(m => m.Email, StringComparer.Ordinal)];
-    }
-
-    private static string CurrentQuarter(TimeProvider time)
-    {
-        var today = time.GetLocalNow();
-        return $"{today.Year}-Q{(today.Month + 2) / 3}";
     }
 
     private static string Day(DateOnly day) => day.ToString(FunnelFilter.DateFormat, CultureInfo.InvariantCulture);

@@ -48,4 +48,18 @@ public sealed class QuotaPeriodTests
         var quarters = Enumerable.Range(1, 4).Select(q => QuotaPeriod.Parse($"{year}-Q{q}").Value).ToList();
         return day >= whole.First && day <= whole.Last && quarters.Count(q => day >= q.First && day <= q.Last) == 1;
     }
+
+    [Theory]
+    [InlineData(2027, 1, 1, "2027-Q1", "2027-01-01", "2027-03-31")]
+    [InlineData(2027, 3, 31, "2027-Q1", "2027-01-01", "2027-03-31")]
+    [InlineData(2027, 4, 1, "2027-Q2", "2027-04-01", "2027-06-30")]
+    [InlineData(2026, 11, 30, "2026-Q4", "2026-10-01", "2026-12-31")]
+    public void QuarterOf_ADay_IsTheQuarterItFallsIn(int year, int month, int day, string text, string first, string last)
+    {
+        var quarter = QuotaPeriod.QuarterOf(new DateOnly(year, month, day));
+
+        quarter.Text.ShouldBe(text);
+        quarter.First.ShouldBe(DateOnly.Parse(first, System.Globalization.CultureInfo.InvariantCulture));
+        quarter.Last.ShouldBe(DateOnly.Parse(last, System.Globalization.CultureInfo.InvariantCulture));
+    }
 }
