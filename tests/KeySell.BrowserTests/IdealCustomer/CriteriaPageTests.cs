@@ -23,7 +23,9 @@ public sealed class CriteriaPageTests(BrowserFixture fixture) : BrowserTest(fixt
         await rows.Last.GetByTestId("criterion-weight").PressAsync("Tab");
         await Page.GetByTestId("criteria-save").ClickAsync();
 
-        await Expect(Page.Locator($"[data-testid=criterion-row][data-name='{name}']")).ToHaveCountAsync(1);
+        // The row carries the name as soon as it is typed; only a stored row has an id. Wait for that, or the
+        // language switch below reloads the page before the circuit has handled the save.
+        await Expect(Page.Locator($"[data-testid=criterion-row][data-name='{name}'][data-stored='true']")).ToHaveCountAsync(1);
         await ShotAsync("criteria-saved");
         await Page.GetByTestId("lang-zh").ClickAsync();
         await Expect(Page.Locator("html")).ToHaveAttributeAsync("lang", "zh-CN");
