@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Text;
 using System.Text.Json;
 using KeySell.Application.Data;
+using KeySell.Application.Data.Sql;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -85,6 +86,9 @@ public static class ImportAll
                 }
                 var missing = tables.Keys.Where(t => !seen.Contains(t)).ToList();
                 if (missing.Count > 0) throw file.Problem($"the file has no section for {string.Join(", ", missing)}; export and import with the same version.");
+                // The funnel's running totals are derived and not in the file; the load went past their triggers (a
+                // TRUNCATE, triggers lifted for the clear), so they are made again from the deals just loaded.
+                foreach (var sql in FunnelTotalsSql.Rebuild(postgres)) await Execute(connection, transaction, sql, cancellationToken);
 
                 if (postgres)
                 {

@@ -33,11 +33,12 @@ public static class FunnelFilter
         if (ownerId is { } owner) deals = deals.Where(o => o.OwnerId == owner);
         if (from is { } closeFromDate) deals = deals.Where(o => o.Objective.CloseDate != null && o.Objective.CloseDate >= closeFromDate);
         if (to is { } closeToDate) deals = deals.Where(o => o.Objective.CloseDate != null && o.Objective.CloseDate <= closeToDate);
-        return new Filtered(deals);
+        return new Filtered(deals, owners.Value, ByCloseDate: from is not null || to is not null);
     }
 
-    /// <summary>A wrapper because a <see cref="Result{T}"/> cannot be converted from an interface type.</summary>
-    public sealed record Filtered(IQueryable<Opportunity> Deals);
+    /// <summary>The deals, and what they were chosen by (a record because a <see cref="Result{T}"/> cannot be converted from an interface type).</summary>
+    /// <param name="ByCloseDate">Whether a close-date range narrows them (the funnel's running totals know no dates).</param>
+    public sealed record Filtered(IQueryable<Opportunity> Deals, ScopedOwners Owners, bool ByCloseDate);
 
     private static DateOnly? ParseDate(Validation validation, string field, string? text)
     {

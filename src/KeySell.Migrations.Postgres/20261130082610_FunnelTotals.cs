@@ -1,0 +1,22 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace KeySell.Migrations.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class FunnelTotals : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            foreach (var sql in KeySell.Application.Data.Sql.FunnelTotalsSql.Postgres.Up) migrationBuilder.Sql(sql);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            foreach (var sql in KeySell.Application.Data.Sql.FunnelTotalsSql.Postgres.Down) migrationBuilder.Sql(sql);
+        }
+    }
+}
