@@ -35,20 +35,39 @@ public static class FunnelTotals
         if (ownerId is { } owner) ids = ids is null || ids.Contains(owner) ? [owner] : [];
         if (ids is { Length: 0 }) return [];
 
-        // The amount as text: exact whatever each provider keeps it as (a SQLite integer, a PostgreSQL numeric).
-        var rows = db.Database.SqlQueryRaw<Row>(
-            $"""
-            SELECT "OwnerId", "FunnelLevel", "Currency", "Deals", "Priced", CAST("AmountCents" AS TEXT) AS "AmountCents", "Premature"
-            FROM "{FunnelTotalsSql.Table}"
-            """);
-        if (ids is not null) rows = rows.Where(r => ids.Contains(r.OwnerId));
-        var read = await rows.ToListAsync(ct);
+        var read = await Rows(db, ids).ToListAsync(ct);
         return
         [
             .. read.Select(r => new Group(
                 MethodIds.Parse<FunnelLevel>(r.FunnelLevel), r.Currency.Length == 0 ? null : r.Currency,
                 r.Deals, r.Priced, decimal.Parse(r.AmountCents, NumberStyles.Float, CultureInfo.InvariantCulture), r.Premature)),
         ];
+    }
+
+    /// <summary>
+    /// How many open deals (universe to best few) the scope's owners have — the work queue's total — summed by the
+    /// database; null when <see cref="CanAnswer"/> says the totals cannot stand for the scope.
+    /// </summary>
+    public static async Task<long?> OpenDealsAsync(AppDbContext db, ScopedOwners owners, CancellationToken ct)
+    {
+        if (!CanAnswer(db, owners)) return null;
+        var ids = owners.ColleagueIds?.ToArray();
+        if (ids is { Length: 0 }) return 0;
+        var won = MethodIds.ToId(FunnelLevel.Won);
+        var lost = MethodIds.ToId(FunnelLevel.Lost);
+        return await Rows(db, ids).Where(r => r.FunnelLevel != won && r.FunnelLevel != lost).SumAsync(r => r.Deals, ct);
+    }
+
+    /// <summary>The totals of some owners (all when <paramref name="ids"/> is null), composable by EF.</summary>
+    private static IQueryable<Row> Rows(AppDbContext db, Guid[]? ids)
+    {
+        // The amount as text: exact whatever each provider keeps it as (a SQLite integer, a PostgreSQL numeric).
+        var rows = db.Database.SqlQueryRaw<Row>(
+            $"""
+            SELECT "OwnerId", "FunnelLevel", "Currency", "Deals", "Priced", CAST("AmountCents" AS TEXT) AS "AmountCents", "Premature"
+            FROM "{FunnelTotalsSql.Table}"
+            """);
+        return ids is null ? rows : rows.Where(r => ids.Contains(r.OwnerId));
     }
 
     /// <summary>A row as read; EF materialises it by column name.</summary>
