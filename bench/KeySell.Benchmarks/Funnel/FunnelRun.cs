@@ -43,7 +43,25 @@ public static class FunnelRun
             string.Format(System.Globalization.CultureInfo.InvariantCulture, Floor, "AND \"ObjectiveCloseDate\" BETWEEN '2027-01-01' AND '2027-03-31'"), null, ("2027-01-01", "2027-03-31"));
         await Measure("busiest seller, scope me, closing in 2027 Q1", new Caller(busiestUser, busiest, Role.Seller), "me",
             string.Format(System.Globalization.CultureInfo.InvariantCulture, Floor, "AND \"OwnerId\" = $owner AND \"ObjectiveCloseDate\" BETWEEN '2027-01-01' AND '2027-03-31'"), busiest, ("2027-01-01", "2027-03-31"));
+        await MeasureBoard("admin, scope all", new Caller(null, null, Role.Admin), "all");
+        await MeasureBoard("busiest seller, scope me", new Caller(busiestUser, busiest, Role.Seller), "me");
         return 0;
+
+        // The board's columns: each the first ListFunnelBoard.DefaultTake cards of one level in the work queue's order.
+        async Task MeasureBoard(string who, Caller caller, string scope)
+        {
+            var options = new DbContextOptionsBuilder<AppDbContext>();
+            DatabaseSetup.Configure(options, DatabaseProvider.Sqlite, connection);
+            await using var db = new AppDbContext(options.Options, TimeProvider.System, caller);
+            var handler = new ListFunnelBoard.Handler(db);
+            foreach (var level in GetFunnelSummary.Order)
+            {
+                var query = new ListFunnelBoard.Query(level, scope);
+                var cards = (await handler.Handle(query, default)).Value;
+                var ms = await MedianAsync(runs, () => handler.Handle(query, default));
+                Console.WriteLine($"{who}: board column {level} ({cards.Count} cards) {ms:0.0} ms");
+            }
+        }
 
         async Task Measure(string who, Caller caller, string scope, string floorSql, Guid? owner, (string From, string To)? close = null)
         {

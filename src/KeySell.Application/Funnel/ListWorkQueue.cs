@@ -152,13 +152,26 @@ public static class ListWorkQueue
     /// give null and sort after every converted one, as do deals with no amount.
     /// </summary>
     internal static IOrderedQueryable<Opportunity> InQueueOrder(IQueryable<Opportunity> deals, ExchangeRates rates) =>
-        deals
-            .OrderBy(o => o.FunnelLevel == FunnelLevel.BestFew ? 0
-                : o.FunnelLevel == FunnelLevel.Above ? 1
-                : o.FunnelLevel == FunnelLevel.In ? 2
-                : 3)
-            .ThenBy(o => o.Objective.CloseDate == null)
-            .ThenBy(o => o.Objective.CloseDate)
+        ThenByAmountAndName(
+            deals
+                .OrderBy(o => o.FunnelLevel == FunnelLevel.BestFew ? 0
+                    : o.FunnelLevel == FunnelLevel.Above ? 1
+                    : o.FunnelLevel == FunnelLevel.In ? 2
+                    : 3)
+                .ThenBy(o => o.Objective.CloseDate == null)
+                .ThenBy(o => o.Objective.CloseDate),
+            rates);
+
+    /// <summary>
+    /// The queue's order inside one level (the funnel board's column, won and lost included): the level's rank is the
+    /// same for every deal, so it is left out, and the database walks <c>IX_Opportunities_Board</c>
+    /// (level, no close date, close date) from the level's first entry instead of sorting the level's deals.
+    /// </summary>
+    internal static IOrderedQueryable<Opportunity> InLevelOrder(IQueryable<Opportunity> oneLevel, ExchangeRates rates) =>
+        ThenByAmountAndName(oneLevel.OrderBy(o => o.Objective.CloseDate == null).ThenBy(o => o.Objective.CloseDate), rates);
+
+    private static IOrderedQueryable<Opportunity> ThenByAmountAndName(IOrderedQueryable<Opportunity> byCloseDate, ExchangeRates rates) =>
+        byCloseDate
             .ThenBy(AmountInBaseIsNull(rates))
             .ThenByDescending(AmountInBase(rates))
             .ThenBy(o => o.Name).ThenBy(o => o.Id);

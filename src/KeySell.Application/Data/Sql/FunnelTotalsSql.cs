@@ -1,7 +1,7 @@
 namespace KeySell.Application.Data.Sql;
 
 /// <summary>
-/// The funnel's running totals (decision 0022), hand-written SQL the migration <c>FunnelTotals</c> runs, kept here so a
+/// The funnel's running totals (decision 0022), hand-written SQL the migration <c>FunnelAtScale</c> runs, kept here so a
 /// regenerated migration calls the same statements. One row per (owner, level, currency) of the live deals: how many,
 /// how many with an amount, the sum of their amounts in cents and how many open ones are premature. Triggers on
 /// <c>Opportunities</c> keep it in the same transaction as any write — EF's saves, <c>ExecuteUpdate</c>, the bulk loads,
