@@ -4,6 +4,7 @@ using KeySell.Application.Common;
 using KeySell.Application.Funnel;
 using KeySell.Application.Data;
 using KeySell.Application.Identity;
+using KeySell.Application.Teams;
 using KeySell.Domain.Teams;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +17,7 @@ namespace KeySell.Benchmarks.Funnel;
 /// <summary>
 /// <c>work-queue DIR [RUNS]</c>: the work queue's first page (ListWorkQueue, the handler behind GET /api/work-queue and
 /// Home's table) in-process on the migrated SQLite database DIR/keysell.db, for the callers the load harness uses
-/// (bench/KeySell.Load): the busiest seller (scope me), the first manager by email (scope team:{their team}) and an
+/// (bench/KeySell.Load): the busiest seller (scope me, and Home's circuit: GetMe + that page), the first manager by email (scope team:{their team}) and an
 /// admin (scope all). Per scope: median and p95 of RUNS (default 50) after 3 warm-ups, each in a fresh DI scope as a
 /// request is, the SQL statements per request and the time of each statement (to the first row; median over the runs).
 /// The database is only read.
@@ -86,12 +87,16 @@ public static class WorkQueueRun
 
         Console.WriteLine($"{"scope",-34} {"runs",4} {"p50 ms",7} {"p95 ms",7} {"min ms",7} {"SQL/req",7} {"CPU ms",7} {"compiles",8}  total");
         await Measure("me (busiest seller)", seller, PipelineScope.Me);
+        await Measure("Home's circuit (busiest seller)", seller, PipelineScope.Me, home: true);
         await Measure("team (its manager)", manager, PipelineScope.Team(teamId));
         await Measure("all (admin)", (admin ?? "", null, Role.Admin), PipelineScope.All);
         return 0;
 
-        async Task Measure(string who, (string UserId, Guid? Colleague, Role Role) user, PipelineScope scope)
+        // home: what Home's interactive render runs on the circuit — GetMe (the scopes to offer), then the queue's first page.
+        async Task Measure(string who, (string UserId, Guid? Colleague, Role Role) user, PipelineScope scope, bool home = false)
         {
+            // WORK_QUEUE_ONLY=TEXT: only the scopes whose name contains TEXT (e.g. "me" under a profiler).
+            if (Environment.GetEnvironmentVariable("WORK_QUEUE_ONLY") is { } only && !who.Contains(only, StringComparison.Ordinal)) return;
             caller.Set(user.UserId, user.Colleague, user.Role);
             var times = new List<double>();
             // WORK_QUEUE_PAGES=K: run i reads page 1 + i mod K, so the page's deals differ from one run to the next (as
@@ -111,6 +116,8 @@ public static class WorkQueueRun
                 process.Refresh();
                 var cpuBefore = process.TotalProcessorTime;
                 var watch = Stopwatch.StartNew();
+                if (home && !(await requestScope.ServiceProvider.GetRequiredService<GetMe.Handler>().Handle(new GetMe.Query(), default)).Succeeded)
+                    throw new InvalidOperationException("GetMe failed");
                 var answer = await handler.Handle(new ListWorkQueue.Query(scope, new PageRequest(1 + i % pages, 25), "en"), default);
                 watch.Stop();
                 process.Refresh();
