@@ -12,6 +12,9 @@ if (args is ["coverage", var database]) return await KeySell.Benchmarks.Quotas.C
 // dotnet run -c Release --project bench/KeySell.Benchmarks -- funnel DIR [RUNS]   (funnel summary vs the plain GROUP BY on DIR/keysell.db)
 if (args is ["funnel", var funnelDirectory, ..])
     return await KeySell.Benchmarks.Funnel.FunnelRun.RunAsync(funnelDirectory, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 15);
+// dotnet run -c Release --project bench/KeySell.Benchmarks -- work-queue DIR [RUNS]   (the work queue's first page per scope, in-process, on a migrated DIR/keysell.db)
+if (args is ["work-queue", var queueDirectory, ..])
+    return await KeySell.Benchmarks.Funnel.WorkQueueRun.RunAsync(queueDirectory, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 50);
 // dotnet run -c Release --project bench/KeySell.Benchmarks -- recompute DIR   (the daily stored-analysis run on a COPY of DIR/keysell.db)
 if (args is ["recompute", var recomputeDirectory]) return await KeySell.Benchmarks.Analysis.RecomputeRun.RunAsync(recomputeDirectory);
 // dotnet run -c Release --project bench/KeySell.Benchmarks -- recompute DIR N (only the first N open deals dated yesterday: a shorter run)

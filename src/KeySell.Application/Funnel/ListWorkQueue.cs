@@ -77,15 +77,8 @@ public static class ListWorkQueue
             if (owners.Error is { } error) return error;
             var rates = await db.ReadExchangeRatesAsync(ct);
 
-            // A team's many owners: hidden from the OwnerId index behind COALESCE (no colleague has the empty id), so the
-            // database walks the queue index in order and stops at a full page, instead of fetching and sorting
-            // every deal of the team (≈ 88,000 on the 1M database). One owner's deals are few: that index suits them.
-            var teamOwners = owners.Value.ColleagueIds is { Count: > 1 } many ? many.ToArray() : null;
-            var deals = teamOwners is not null
-                ? db.Opportunities.AsNoTracking().Where(o => teamOwners.Contains(o.OwnerId ?? Guid.Empty))
-                : owners.Value.Deals(db);
-            deals = deals.Where(o => o.FunnelLevel != FunnelLevel.Won && o.FunnelLevel != FunnelLevel.Lost);
-            var (total, estimate) = await ListPages.CountAsync(db, deals, db.Opportunities.IgnoreQueryFilters(), "Opportunities", o => o.Id, ct);
+            var deals = OpenDeals(owners.Value);
+            var (total, estimate) = await CountAsync(deals, ct);
 
             // Ordered before projecting: EF cannot sort on the members of a positional record.
             var page = await InQueueOrder(deals, rates)
@@ -120,10 +113,42 @@ public static class ListWorkQueue
         }
 
         /// <summary>
+        /// The open deals of the scope, written so the database walks a queue index in order and stops at a full page
+        /// (decision 0019). One owner (scope <c>me</c>): an equality on the owner, which seeks the (owner, queue order)
+        /// index <c>IX_Opportunities_WorkQueueByOwner</c>. A team's many owners: hidden from every OwnerId index behind
+        /// COALESCE (no colleague has the empty id), so the database walks the queue index and keeps the team's deals,
+        /// instead of fetching and sorting every deal of the team (≈ 88,000 on the 1M database). Everything (<c>all</c>):
+        /// the queue index itself. The access rules apply on top in every case.
+        /// </summary>
+        private IQueryable<Opportunity> OpenDeals(ScopedOwners owners)
+        {
+            IQueryable<Opportunity> deals;
+            if (owners.ColleagueIds is [var owner]) deals = db.Opportunities.AsNoTracking().Where(o => o.OwnerId == owner);
+            else if (owners.ColleagueIds is { } colleagues)
+            {
+                var many = colleagues.ToArray();
+                deals = db.Opportunities.AsNoTracking().Where(o => many.Contains(o.OwnerId ?? Guid.Empty));
+            }
+            else deals = owners.Deals(db);
+            return deals.Where(o => o.FunnelLevel != FunnelLevel.Won && o.FunnelLevel != FunnelLevel.Lost);
+        }
+
+        /// <summary>
+        /// The paging total: the open deals in scope, exact up to <see cref="ListPages.ExactUpTo"/> and estimated above
+        /// (<c>totalIsEstimate</c>). Its own method because it is most of a large scope's time (docs/performance.md):
+        /// the place to read a kept count instead.
+        /// </summary>
+        private Task<(int Total, bool Estimate)> CountAsync(IQueryable<Opportunity> openDeals, CancellationToken ct) =>
+            ListPages.CountAsync(db, openDeals, db.Opportunities.IgnoreQueryFilters(), "Opportunities", o => o.Id, ct);
+
+        /// <summary>
         /// The words of each row's stored top flag. A message names people and facts of the sheet (who
         /// is the coach, what is missing), which the summary does not hold, so the page's deals — and
         /// only those, at most a page size — are read as sheets and judged as of the day their summary
-        /// was, and the stored flag is worded as the analysis words it (decision 0019).
+        /// was, and the stored flag is worded as the analysis words it (decision 0019). They are read as
+        /// the stored analysis reads them (<see cref="SheetGraph.ReadSheetsAsync"/>: flat, past the access
+        /// rules — the ids are the page's, already read through them), so the words judge exactly the data
+        /// the summary judged; EF's split include took most of the request (docs/performance.md).
         /// </summary>
         private async Task<Dictionary<Guid, string>> TopFlagMessagesAsync(List<Row> rows, RedFlagWords words, CancellationToken ct)
         {
@@ -131,7 +156,7 @@ public static class ListWorkQueue
             var messages = new Dictionary<Guid, string>();
             if (flagged.Count == 0) return messages;
             var ids = flagged.Keys.ToList();
-            var deals = await db.Opportunities.AsNoTracking().WithSheet().Where(o => ids.Contains(o.Id)).ToListAsync(ct);
+            var deals = await SheetGraph.ReadSheetsAsync(db, ids, ct);
             foreach (var deal in deals)
             {
                 var summary = flagged[deal.Id].Summary!;

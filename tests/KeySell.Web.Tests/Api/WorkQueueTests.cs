@@ -82,10 +82,11 @@ public abstract class WorkQueueTests<TApp>(TApp app) : IClassFixture<TApp> where
         await Deal("J above no amount", "above", "2027-01-10", null, null);     // no amount: with the unconverted, by name
         await Deal("H in 700 CNY", "in", "2027-03-01", 700m, "CNY");
         await Deal("L lost", "lost", "2027-01-01", 9_000_000m, "CNY");
-        return new World(admin, seller.Client, manager.Client, other.Client, teamT, ids);
+        return new World(admin, seller.Client, manager.Client, other.Client, teamT, ids, accountId, seller.ColleagueId);
     }
 
-    private sealed record World(HttpClient Admin, HttpClient Seller, HttpClient Manager, HttpClient Other, Guid TeamT, Dictionary<string, Guid> Ids)
+    private sealed record World(
+        HttpClient Admin, HttpClient Seller, HttpClient Manager, HttpClient Other, Guid TeamT, Dictionary<string, Guid> Ids, Guid AccountId, Guid SellerColleagueId)
     {
         /// <summary>Best few (dated before undated), above (800, 700, then no amount and unconverted by name), in (700 and 700 by name, then the later date), universe.</summary>
         public IEnumerable<Guid> ExpectedOrder =>
@@ -165,6 +166,45 @@ public abstract class WorkQueueTests<TApp>(TApp app) : IClassFixture<TApp> where
         english.ShouldNotBeNullOrWhiteSpace();
         chinese.ShouldNotBe(english);
         chinese.Any(c => c >= '\u4e00' && c <= '\u9fff').ShouldBeTrue(chinese);
+    }
+
+    [Fact]
+    public async Task WorkQueue_TopFlagNamingAPerson_ShowsTheirCurrentNameAfterARename()
+    {
+        var w = await WorldAsync();
+        // First in the seller's queue (best few, the earliest close date): an active coach and a coach who left the company.
+        var created = await w.Admin.PostAsJsonAsync("/api/opportunities", new
+        {
+            accountId = w.AccountId,
+            name = Unique("A0 coach left"),
+            objective = new { product = "ERP suite", quantity = 1, amount = 10m, currency = "CNY", closeDate = "2027-01-01" },
+            funnelLevel = "best-few",
+            ownerId = w.SellerColleagueId,
+        }, Ct);
+        created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync(Ct));
+        var deal = (await created.Content.ReadFromJsonAsync<JsonObject>(Ct))!.Id();
+        var gone = await app.PersonAsync(w.AccountId, Unique("Li Wei"));
+        await w.Admin.AddInfluenceAsync(deal, new { newPerson = new { name = Unique("Zhang Min") }, roles = new[] { "coach" }, influence = "high", support = 4 });
+        await w.Admin.AddInfluenceAsync(deal, new { personId = gone, roles = new[] { "coach" }, influence = "high", support = 4 });
+        async Task RenameAsync(string name, string status)
+        {
+            var person = (await w.Admin.GetFromJsonAsync<JsonObject>($"/api/people/{gone}", Ct))!;
+            var put = await w.Admin.PutAsJsonAsync($"/api/people/{gone}", new { name, status, version = person.Version() }, Ct);
+            put.StatusCode.ShouldBe(HttpStatusCode.OK, await put.Content.ReadAsStringAsync(Ct));
+        }
+        await RenameAsync(Unique("Li Wei"), "left-company");
+        var renamed = Unique("Li Weiming");
+        await RenameAsync(renamed, "left-company");
+
+        foreach (var language in new[] { "en", "zh-CN" })
+        {
+            var top = (await QueueAsync(w.Seller, $"scope=me&pageSize=1&lang={language}"))["items"]![0]!;
+            top.Id().ShouldBe(deal);
+            top["topFlag"]!["id"]!.GetValue<string>().ShouldBe("coach-gone");
+            top["topFlag"]!["message"]!.GetValue<string>().ShouldContain(renamed, Case.Sensitive, language);
+            var analysis = (await w.Seller.GetFromJsonAsync<JsonObject>($"/api/opportunities/{deal}/analysis?lang={language}", Ct))!;
+            top["topFlag"]!["message"]!.GetValue<string>().ShouldBe(analysis["redFlags"]![0]!["message"]!.GetValue<string>());
+        }
     }
 
     [Fact]

@@ -24,4 +24,18 @@ public static class WorkQueueSql
     public static readonly string[] Up = [$"CREATE INDEX IF NOT EXISTS \"{IndexName}\" ON \"Opportunities\" {Columns} WHERE {OpenLiveRows}"];
 
     public static readonly string[] Down = [$"DROP INDEX IF EXISTS \"{IndexName}\""];
+
+    /// <summary>
+    /// One owner's queue (scope <c>me</c>; migration <c>WorkQueueByOwner</c>): the same keys behind the owner, so the
+    /// database seeks the owner's open deals already in queue order and stops at a full page, instead of reading every
+    /// deal of theirs through the (owner, name) index and sorting them all (5,491 for the busiest seller of the 1M
+    /// database: 20–35 ms, then 0.3 ms). A team's many owners are kept off it (<c>ListWorkQueue</c>'s COALESCE): their
+    /// deals come in queue order only from the index above.
+    /// </summary>
+    public const string ByOwnerIndexName = "IX_Opportunities_WorkQueueByOwner";
+
+    public static readonly string[] ByOwnerUp =
+        [$"CREATE INDEX IF NOT EXISTS \"{ByOwnerIndexName}\" ON \"Opportunities\" (\"OwnerId\", {Columns[1..^1]}) WHERE {OpenLiveRows}"];
+
+    public static readonly string[] ByOwnerDown = [$"DROP INDEX IF EXISTS \"{ByOwnerIndexName}\""];
 }
