@@ -78,7 +78,7 @@ public static class ListWorkQueue
             var rates = await db.ReadExchangeRatesAsync(ct);
 
             var deals = OpenDeals(owners.Value);
-            var (total, estimate) = await CountAsync(deals, ct);
+            var (total, estimate) = await CountAsync(owners.Value, deals, ct);
 
             // Ordered before projecting: EF cannot sort on the members of a positional record.
             var page = await InQueueOrder(deals, rates)
@@ -134,12 +134,14 @@ public static class ListWorkQueue
         }
 
         /// <summary>
-        /// The paging total: the open deals in scope, exact up to <see cref="ListPages.ExactUpTo"/> and estimated above
-        /// (<c>totalIsEstimate</c>). Its own method because it is most of a large scope's time (docs/performance.md):
-        /// the place to read a kept count instead.
+        /// The paging total: the open deals in scope — from the funnel's running totals, exact, for a scope they can stand
+        /// for (<see cref="FunnelTotals.CanAnswer"/>: me, a team, anything for an admin); otherwise counted under the access
+        /// rules, exact up to <see cref="ListPages.ExactUpTo"/> and estimated above (<c>totalIsEstimate</c>).
         /// </summary>
-        private Task<(int Total, bool Estimate)> CountAsync(IQueryable<Opportunity> openDeals, CancellationToken ct) =>
-            ListPages.CountAsync(db, openDeals, db.Opportunities.IgnoreQueryFilters(), "Opportunities", o => o.Id, ct);
+        private async Task<(int Total, bool Estimate)> CountAsync(ScopedOwners owners, IQueryable<Opportunity> openDeals, CancellationToken ct) =>
+            await FunnelTotals.OpenDealsAsync(db, owners, ct) is { } open
+                ? ((int)Math.Min(open, int.MaxValue), false)
+                : await ListPages.CountAsync(db, openDeals, db.Opportunities.IgnoreQueryFilters(), "Opportunities", o => o.Id, ct);
 
         /// <summary>
         /// The words of each row's stored top flag. A message names people and facts of the sheet (who
