@@ -74,10 +74,10 @@ public static class RefreshStoredAnalyses
                         var page = after is { } last ? deals.Where(o => o.Id.CompareTo(last) > 0) : deals;
                         var ids = await page.OrderBy(o => o.Id).Select(o => o.Id).Take(StoredAnalyses.BatchSize).ToArrayAsync(stop.Token);
                         if (ids.Length == 0) break;
-                        // In id order, as every save writes summaries (no deadlock between overlapping writers).
-                        await pages.Writer.WriteAsync(ids, stop.Token);
+                        if (ids.Length == StoredAnalyses.BatchSize) after = ids[^1];
+                        // In .NET's id order, as every save writes summaries (no deadlock between overlapping writers).
+                        await pages.Writer.WriteAsync([.. ids.Order()], stop.Token);
                         if (ids.Length < StoredAnalyses.BatchSize) break;
-                        after = ids[^1];
                     }
                     pages.Writer.Complete();
                 }
