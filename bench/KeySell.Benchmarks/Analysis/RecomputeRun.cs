@@ -60,6 +60,10 @@ public static class RecomputeRun
 
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"judged {judged} open deals in {watch.Elapsed.TotalSeconds:0.0} s ({judged / watch.Elapsed.TotalSeconds:0} deals/s); CPU {cpu.TotalSeconds:0.0} s ({judged / cpu.TotalSeconds:0} deals per CPU-second); peak RSS {Rss("VmHWM") / 1024} MB"));
+            // The first sample is taken before the run has read anything; min and max over the rest say whether memory stays flat.
+            var running = samples.Skip(1).DefaultIfEmpty(samples[0]).ToList();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"RSS sampled every second while running ({running.Count} samples): min {running.Min(x => x.RssMb)} MB, max {running.Max(x => x.RssMb)} MB; managed heap {running.Min(x => x.HeapMb)}–{running.Max(x => x.HeapMb)} MB"));
             var step = Math.Max(1, samples.Count / 10);
             foreach (var (seconds, rss, heap) in samples.Where((_, i) => i % step == 0).Append(samples[^1]))
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  at {seconds,6:0} s: RSS {rss,5} MB, managed heap {heap,5} MB"));

@@ -26,6 +26,9 @@ public static class RefreshStoredAnalyses
 
     public sealed class Handler(AppDbContext db)
     {
+        /// <summary>Readers past this many only queue behind SQLite's one writer.</summary>
+        private const int MaxReaders = 4;
+
         /// <returns>How many deals were judged.</returns>
         public async Task<int> Handle(Command command, CancellationToken ct)
         {
@@ -49,14 +52,16 @@ public static class RefreshStoredAnalyses
                     && !reader.AnalysisSummaries.IgnoreQueryFilters().Any(s => s.OpportunityId == o.Id && s.AsOf == today && s.Settings == settings));
             }
 
-            // Two cores: a reader (ids, then each batch's sheets, on a third context) runs one or two batches ahead
-            // of this context, which judges and writes. A bounded channel keeps at most that much in memory.
-            await using var loader = new AppDbContext(options, db.Time, db.Caller);
-            var batches = Channel.CreateBounded<(Guid[] Ids, List<Opportunity> Deals)>(
-                new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
-            // Stops the reader when the writer fails, so it never waits on a full channel.
+            // Every core busy, SQLite's one writer never waiting: one task pages the ids, a reader per core (each its own
+            // context and connection) reads a batch's sheets and stored summaries and judges them (the analyzer is
+            // pure), and this context only writes, batch after batch. Bounded channels keep a few batches in memory.
+            var readers = Math.Clamp(Environment.ProcessorCount, 1, MaxReaders);
+            var pages = Channel.CreateBounded<Guid[]>(new BoundedChannelOptions(readers) { SingleWriter = true });
+            var judged = Channel.CreateBounded<(Guid[] Ids, List<AnalysisSummary> Summaries, Dictionary<Guid, AnalysisSummary> Stored)>(
+                new BoundedChannelOptions(readers) { SingleReader = true });
+            // Stops the readers when the writer fails, so none waits on a full channel.
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            var reading = Task.Run(async () =>
+            var paging = Task.Run(async () =>
             {
                 try
                 {
@@ -67,33 +72,50 @@ public static class RefreshStoredAnalyses
                     while (true)
                     {
                         var page = after is { } last ? deals.Where(o => o.Id.CompareTo(last) > 0) : deals;
-                        var ids = await page.OrderBy(o => o.Id).Select(o => o.Id).Take(StoredAnalyses.BatchSize).ToListAsync(stop.Token);
-                        if (ids.Count == 0) break;
-                        await SendAsync(ids);
-                        if (ids.Count < StoredAnalyses.BatchSize) break;
-                        after = ids[^1];
+                        var ids = await page.OrderBy(o => o.Id).Select(o => o.Id).Take(StoredAnalyses.BatchSize).ToArrayAsync(stop.Token);
+                        if (ids.Length == 0) break;
+                        if (ids.Length == StoredAnalyses.BatchSize) after = ids[^1];
+                        // In .NET's id order, as every save writes summaries (no deadlock between overlapping writers).
+                        await pages.Writer.WriteAsync([.. ids.Order()], stop.Token);
+                        if (ids.Length < StoredAnalyses.BatchSize) break;
                     }
-                    batches.Writer.Complete();
+                    pages.Writer.Complete();
                 }
                 catch (Exception e)
                 {
-                    batches.Writer.Complete(e);
+                    pages.Writer.Complete(e);
                 }
             }, stop.Token);
-
-            async Task SendAsync(List<Guid> batch)
+            var analyzer = db.Analyzer;
+            var judging = Task.Run(async () =>
             {
-                // In id order, as every save writes summaries (no deadlock between overlapping writers).
-                var sorted = batch.Order().ToArray();
-                await batches.Writer.WriteAsync((sorted, await SheetGraph.ReadSheetsAsync(loader, sorted, stop.Token)), stop.Token);
-            }
+                try
+                {
+                    await Task.WhenAll(Enumerable.Range(0, readers).Select(_ => Task.Run(async () =>
+                    {
+                        await using var loader = new AppDbContext(options, db.Time, db.Caller);
+                        await foreach (var ids in pages.Reader.ReadAllAsync(stop.Token))
+                        {
+                            var sheets = await SheetGraph.ReadSheetsAsync(loader, ids, stop.Token);
+                            var stored = await StoredAnalyses.ReadStoredAsync(loader, ids, stop.Token);
+                            var summaries = StoredAnalyses.Judge(analyzer, sheets, today, db.Time.GetUtcNow());
+                            await judged.Writer.WriteAsync((ids, summaries, stored), stop.Token);
+                        }
+                    }, stop.Token)));
+                    judged.Writer.Complete();
+                }
+                catch (Exception e)
+                {
+                    judged.Writer.Complete(e);
+                }
+            }, stop.Token);
 
             var count = 0;
             try
             {
-                await foreach (var (chunk, sheets) in batches.Reader.ReadAllAsync(ct))
+                await foreach (var (chunk, summaries, stored) in judged.Reader.ReadAllAsync(ct))
                 {
-                    await StoredAnalyses.WriteJudgedAsync(db, chunk, sheets, ct);
+                    await StoredAnalyses.WriteAsync(db, chunk, summaries, stored, ct);
                     // Nothing of a batch is needed by the next one.
                     db.ChangeTracker.Clear();
                     count += chunk.Length;
@@ -102,8 +124,8 @@ public static class RefreshStoredAnalyses
             finally
             {
                 await stop.CancelAsync();
-                // The reader's own failure surfaces through the channel above; here it only has to be finished.
-                try { await reading; } catch (OperationCanceledException) { }
+                // A reader's own failure surfaces through the channels above; here they only have to be finished.
+                try { await Task.WhenAll(paging, judging); } catch (OperationCanceledException) { }
             }
             return count;
         }

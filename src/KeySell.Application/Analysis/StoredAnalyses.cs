@@ -2,6 +2,7 @@ using KeySell.Application.Opportunities;
 using KeySell.Application.Data;
 using KeySell.Application.Sheets;
 using KeySell.Domain.Opportunities;
+using KeySell.Domain.Sheets;
 using Microsoft.EntityFrameworkCore;
 
 namespace KeySell.Application.Analysis;
@@ -34,29 +35,74 @@ public static class StoredAnalyses
     /// Judges these deals, read with <see cref="SheetGraph.ReadSheetsAsync"/> (possibly by another context, as the
     /// daily run reads the next batch while this one is written), and replaces the summaries of <paramref name="ids"/>.
     /// </summary>
-    internal static async Task WriteJudgedAsync(AppDbContext db, IReadOnlyCollection<Guid> ids, IReadOnlyList<Opportunity> deals, CancellationToken ct)
-    {
-        var now = db.Time.GetUtcNow();
-        var today = Today(db.Time);
-        var summaries = deals.Select(o => AnalysisSummary.Of(o.Id, db.Analyzer.Analyze(ExportSheet.ToSheet(o, today), today), now)).ToList();
+    internal static Task WriteJudgedAsync(AppDbContext db, IReadOnlyCollection<Guid> ids, IReadOnlyList<Opportunity> deals, CancellationToken ct) =>
+        WriteAsync(db, ids, Judge(db.Analyzer, deals, Today(db.Time), db.Time.GetUtcNow()), stored: null, ct);
 
-        // Replace rather than update: the rows are derived, and one statement each way keeps
-        // the save to two round trips whatever the batch holds.
+    /// <summary>
+    /// The summaries of these deals as of <paramref name="today"/>. Pure (the analyzer is), so the daily run judges
+    /// batches on several threads while one writes.
+    /// </summary>
+    internal static List<AnalysisSummary> Judge(StrategyAnalyzer analyzer, IReadOnlyList<Opportunity> deals, DateOnly today, DateTimeOffset now) =>
+        deals.Select(o => AnalysisSummary.Of(o.Id, analyzer.Analyze(ExportSheet.ToSheet(o, today), today), now)).ToList();
+
+    /// <summary>
+    /// The summaries stored for these deals, read by the daily run with the sheets so the writer can tell which
+    /// verdicts the new day left as they were (decision 0023).
+    /// </summary>
+    internal static async Task<Dictionary<Guid, AnalysisSummary>> ReadStoredAsync(AppDbContext db, IReadOnlyCollection<Guid> ids, CancellationToken ct) =>
+        await db.AnalysisSummaries.IgnoreQueryFilters().AsNoTracking()
+            .Where(s => EF.Constant(ids).Contains(s.OpportunityId)).ToDictionaryAsync(s => s.OpportunityId, ct);
+
+    /// <summary>
+    /// Writes these fresh summaries of <paramref name="ids"/> (inside the caller's transaction when there is one).
+    /// With <paramref name="stored"/> (what the database held when the sheets were read), a summary whose verdict is
+    /// unchanged only has its day and time moved forward — one <c>UPDATE</c> for all of them — and only the others are
+    /// replaced: the daily run finds most verdicts as they were, as only the date rules move with the calendar
+    /// (decision 0023). The rows end the same either way: every column equal to what a full replace would write.
+    /// </summary>
+    internal static async Task WriteAsync(AppDbContext db, IReadOnlyCollection<Guid> ids, List<AnalysisSummary> summaries,
+        IReadOnlyDictionary<Guid, AnalysisSummary>? stored, CancellationToken ct)
+    {
+        var replaced = stored is null ? summaries : summaries.Where(s => !stored.TryGetValue(s.OpportunityId, out var old) || !SameVerdict(old, s)).ToList();
+        HashSet<Guid> kept = summaries.Count == replaced.Count ? [] : summaries.Except(replaced).Select(s => s.OpportunityId).ToHashSet();
         // A batch run outside a save gets its own transaction, so no reader sees a deal without its summary.
         await using var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
-        await db.AnalysisSummaries.IgnoreQueryFilters().Where(s => ids.Contains(s.OpportunityId)).ExecuteDeleteAsync(ct);
-        db.AnalysisSummaries.AddRange(summaries);
-        await db.SaveDerivedAsync(ct);
-        // The verdict also on the deal row, where the funnel summary's covering index reads it (decision 0018): written
-        // here and only here, in the summary's transaction, so the two never differ. Not through the change tracker:
-        // it is derived, is no edit of the deal (no version, no history line), and a tracked copy of the deal may be stale.
-        var premature = summaries.Where(s => s.Premature).Select(s => s.OpportunityId).ToList();
-        var judged = summaries.Select(s => s.OpportunityId).ToList();
-        await db.Opportunities.IgnoreQueryFilters().Where(o => judged.Contains(o.Id))
-            .ExecuteUpdateAsync(set => set.SetProperty(o => EF.Property<bool>(o, StoredAnalysisColumns.Premature), o => premature.Contains(o.Id)), ct);
+        if (kept.Count > 0)
+        {
+            var (today, now) = (summaries[0].AsOf, summaries[0].ComputedAt);
+            await db.AnalysisSummaries.IgnoreQueryFilters().Where(s => EF.Constant(kept).Contains(s.OpportunityId))
+                .ExecuteUpdateAsync(set => set.SetProperty(s => s.AsOf, today).SetProperty(s => s.ComputedAt, now), ct);
+        }
+        // Replace rather than update: the rows are derived, and one statement each way keeps the save to two round
+        // trips whatever the batch holds. Every id not kept loses its summary: a deal no longer there has none.
+        IReadOnlyCollection<Guid> delete = kept.Count == 0 ? ids : ids.Where(id => !kept.Contains(id)).ToList();
+        if (delete.Count > 0)
+            await db.AnalysisSummaries.IgnoreQueryFilters().Where(s => delete.Contains(s.OpportunityId)).ExecuteDeleteAsync(ct);
+        if (replaced.Count > 0)
+        {
+            db.AnalysisSummaries.AddRange(replaced);
+            await db.SaveDerivedAsync(ct);
+            // The verdict also on the deal row, where the funnel summary's covering index reads it (decision 0018): written
+            // here and only here, in the summary's transaction, so the two never differ (an unchanged verdict needs no write).
+            // Not through the change tracker: it is derived, is no edit of the deal (no version, no history line), and a
+            // tracked copy of the deal may be stale. Only rows whose verdict moves are written (an index entry each).
+            foreach (var verdict in new[] { true, false })
+            {
+                var these = replaced.Where(s => s.Premature == verdict).Select(s => s.OpportunityId).ToList();
+                if (these.Count == 0) continue;
+                await db.Opportunities.IgnoreQueryFilters()
+                    .Where(o => EF.Constant(these).Contains(o.Id) && EF.Property<bool>(o, StoredAnalysisColumns.Premature) != verdict)
+                    .ExecuteUpdateAsync(set => set.SetProperty(o => EF.Property<bool>(o, StoredAnalysisColumns.Premature), verdict), ct);
+            }
+        }
         if (own is not null) await own.CommitAsync(ct);
-        foreach (var summary in summaries) db.Entry(summary).State = EntityState.Detached;
+        foreach (var summary in replaced) db.Entry(summary).State = EntityState.Detached;
     }
+
+    /// <summary>Every stored column but the day and time it was judged.</summary>
+    private static bool SameVerdict(AnalysisSummary a, AnalysisSummary b) =>
+        a.Settings == b.Settings && a.RedFlagCount == b.RedFlagCount && a.CriticalCount == b.CriticalCount
+        && a.HighestMet == b.HighestMet && a.Premature == b.Premature && a.RedFlags.SequenceEqual(b.RedFlags);
 }
 
 /// <summary>Columns of the stored analysis kept on the deal row (decision 0018); never set by a use case.</summary>

@@ -1,5 +1,9 @@
 using KeySell.Application.Data;
+using KeySell.Domain.Accounts;
+using KeySell.Domain.BuyingInfluences;
+using KeySell.Domain.Colleagues;
 using KeySell.Domain.Opportunities;
+using KeySell.Domain.OrgCharts;
 using Microsoft.EntityFrameworkCore;
 
 namespace KeySell.Application.Opportunities;
@@ -24,16 +28,41 @@ public static class SheetGraph
     /// The same graph as <see cref="WithSheet"/> for many deals at once, past the access rules, untracked: one flat
     /// query per table filtered on the deals' ids, stitched in memory. Used by the stored-analysis refresh, where
     /// EF's split includes (each child query joined back to the deals and ordered by them, then fixed up per row)
-    /// were most of the daily run's time (docs/performance.md). The entities are the same, so
-    /// <c>ExportSheet.ToSheet</c> maps them exactly as for one deal read with <see cref="WithSheet"/>.
+    /// were most of the daily run's time (docs/performance.md). Each query reads only the columns
+    /// <c>ExportSheet.ToSheet</c> maps, into the same entity types (the rest left at their defaults), so
+    /// <c>ToSheet</c> stays the one mapping for the deal page, the export and the summaries: persons, accounts and
+    /// colleagues read whole were half the rows' bytes. A column <c>ToSheet</c> starts to read must be added here too;
+    /// the property test that every stored summary equals <c>GET /analysis</c> (StoredAnalysisPropertyTests) fails otherwise.
     /// </summary>
     internal static async Task<List<Opportunity>> ReadSheetsAsync(AppDbContext db, IReadOnlyCollection<Guid> ids, CancellationToken ct)
     {
         // The ids written into the SQL: on the 1M SQLite database about half the time of one JSON parameter (json_each).
-        var deals = await db.Opportunities.IgnoreQueryFilters().AsNoTracking().Include(o => o.Account)
-            .Where(o => EF.Constant(ids).Contains(o.Id)).ToListAsync(ct);
-        var influences = (await db.BuyingInfluences.IgnoreQueryFilters().AsNoTracking().Include(i => i.Person).Include(i => i.Counterpart)
-            .Where(i => EF.Constant(ids).Contains(i.OpportunityId)).ToListAsync(ct)).ToLookup(i => i.OpportunityId);
+        var deals = await db.Opportunities.IgnoreQueryFilters().AsNoTracking()
+            .Where(o => EF.Constant(ids).Contains(o.Id))
+            .Select(o => new Opportunity
+            {
+                Id = o.Id, AccountId = o.AccountId, Name = o.Name,
+                Objective = new SalesObjective
+                {
+                    Product = o.Objective.Product, Quantity = o.Objective.Quantity, Amount = o.Objective.Amount,
+                    Currency = o.Objective.Currency, CloseDate = o.Objective.CloseDate,
+                },
+                Engagement = o.Engagement, FunnelLevel = o.FunnelLevel, ExpectedOutcome = o.ExpectedOutcome,
+                Account = new Account { Id = o.AccountId, Name = o.Account!.Name, IdealCustomerScore = o.Account.IdealCustomerScore },
+            })
+            .ToListAsync(ct);
+        var influences = (await db.BuyingInfluences.IgnoreQueryFilters().AsNoTracking()
+            .Where(i => EF.Constant(ids).Contains(i.OpportunityId))
+            .Select(i => new BuyingInfluence
+            {
+                Id = i.Id, OpportunityId = i.OpportunityId, PersonId = i.PersonId, Key = i.Key, Position = i.Position,
+                Roles = i.Roles, Influence = i.Influence, Support = i.Support, Contact = i.Contact, Mode = i.Mode,
+                Since = i.Since, LastContact = i.LastContact, Wins = i.Wins, Results = i.Results,
+                Person = new Person { Id = i.PersonId, Name = i.Person!.Name, Title = i.Person.Title, Status = i.Person.Status },
+                CounterpartId = i.CounterpartId,
+                Counterpart = i.CounterpartId == null ? null : new Colleague { Id = i.Counterpart!.Id, Name = i.Counterpart.Name },
+            })
+            .ToListAsync(ct)).ToLookup(i => i.OpportunityId);
         var strengths = (await db.Strengths.IgnoreQueryFilters().AsNoTracking()
             .Where(s => EF.Constant(ids).Contains(s.OpportunityId)).ToListAsync(ct)).ToLookup(s => s.OpportunityId);
         var flags = (await db.ManualRedFlags.IgnoreQueryFilters().AsNoTracking()

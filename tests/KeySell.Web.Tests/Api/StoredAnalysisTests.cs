@@ -377,6 +377,62 @@ public abstract class StoredAnalysisTests<TApp>(TApp app) : IClassFixture<TApp> 
         mine.ShouldAllBe(s => s.AsOf == yesterday.AddDays(1) && s.RedFlagCount != 99);
     }
 
+    [Fact]
+    public async Task Refresh_OutdatedOnly_SomeVerdictsChangedOverSeveralBatches_LeavesExactlyWhatTheAnalysisReports()
+    {
+        // More deals than one batch, at every open level (so verdicts differ: premature or not). Every summary is dated
+        // yesterday; a third of them also carry a verdict the analysis does not give (no flags, premature flipped, on
+        // the deal row too, as a day whose date rules moved leaves them), the rest only the old day: the run must
+        // rewrite the first and move the others to today, each ending as GET /analysis reports it.
+        const int deals = StoredAnalyses.BatchSize * 2 + 11;
+        var (client, _, accountId) = await AccountAsync();
+        var names = Unique("Batch verdict deal");
+        FunnelLevel[] levels = [FunnelLevel.Universe, FunnelLevel.Above, FunnelLevel.In, FunnelLevel.BestFew];
+        var ids = await app.WithDbAsync(async db =>
+        {
+            var added = Enumerable.Range(0, deals)
+                .Select(i => new Opportunity { AccountId = accountId, Name = $"{names} {i:000}", FunnelLevel = levels[i % levels.Length] }).ToList();
+            db.Opportunities.AddRange(added);
+            await db.SaveChangesAsync(Ct);
+            return added.OrderBy(o => o.Id).Select(o => (o.Id, o.FunnelLevel)).ToList();
+        });
+        var wrong = ids.Where((_, i) => i % 3 == 0).Select(d => d.Id).ToList();
+        var all = ids.Select(d => d.Id).ToList();
+        var yesterday = DateOnly.FromDateTime(TimeProvider.System.GetLocalNow().DateTime).AddDays(-1);
+        var before = DateTimeOffset.UtcNow.AddDays(-1);
+        await app.WithDbAsync(async db =>
+        {
+            await db.AnalysisSummaries.Where(s => all.Contains(s.OpportunityId))
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.AsOf, yesterday).SetProperty(x => x.ComputedAt, before), Ct);
+            await db.AnalysisSummaries.Where(s => wrong.Contains(s.OpportunityId))
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.RedFlags, new List<StoredRedFlag>()).SetProperty(x => x.RedFlagCount, 0)
+                    .SetProperty(x => x.CriticalCount, 0).SetProperty(x => x.Premature, x => !x.Premature), Ct);
+            return await db.Opportunities.Where(o => wrong.Contains(o.Id))
+                .ExecuteUpdateAsync(s => s.SetProperty(o => EF.Property<bool>(o, StoredAnalysisColumns.Premature), o => !EF.Property<bool>(o, StoredAnalysisColumns.Premature)), Ct);
+        });
+
+        await using (var scope = app.Services.CreateOperatorScope())
+            (await scope.ServiceProvider.GetRequiredService<RefreshStoredAnalyses.Handler>().Handle(new RefreshStoredAnalyses.Command(OutdatedOnly: true), Ct))
+                .ShouldBeGreaterThanOrEqualTo(deals);
+
+        // Through the API for both ends of the run in id order (rewritten and kept; the first batch and the last) and the
+        // first deal of each level; the API's rate limit forbids asking for all. The deals differ only in name and level,
+        // so every other one must equal the one of its level.
+        var first = levels.ToDictionary(level => level, level => ids.FindIndex(d => d.FunnelLevel == level));
+        foreach (var i in Enumerable.Range(0, 8).Concat(Enumerable.Range(deals - 8, 8)).Union(first.Values))
+            await ShouldEqualAnalysisAsync(client, ids[i].Id, $"deal {i} after the daily run");
+        var rows = await app.WithDbAsync(db => db.AnalysisSummaries.AsNoTracking().Where(s => all.Contains(s.OpportunityId))
+            .Select(s => new { s.OpportunityId, s.AsOf, s.ComputedAt, s.RedFlags, s.RedFlagCount, s.CriticalCount, s.HighestMet, s.Premature,
+                OnDeal = db.Opportunities.Where(o => o.Id == s.OpportunityId).Select(o => EF.Property<bool>(o, StoredAnalysisColumns.Premature)).Single() })
+            .ToListAsync(Ct));
+        rows.Count.ShouldBe(deals);
+        var verdicts = rows.ToDictionary(r => r.OpportunityId, r => $"{r.AsOf}|{string.Join(",", r.RedFlags)}|{r.RedFlagCount}|{r.CriticalCount}|{r.HighestMet}|{r.Premature}");
+        for (var i = 0; i < deals; i++)
+            verdicts[ids[i].Id].ShouldBe(verdicts[ids[first[ids[i].FunnelLevel]].Id], $"deal {i} (judged like the first deal of its level)");
+        rows.Min(r => r.ComputedAt).ShouldBeGreaterThan(before.AddHours(12), "every summary says it was judged now");
+        rows.ShouldAllBe(r => r.OnDeal == r.Premature, "the deal row carries the summary's premature verdict");
+    }
+
     /// <summary>The stored summary says what <c>GET /analysis</c> reports: the same flags (rule, influence, severity) in the same order, highest level met and premature.</summary>
     private async Task ShouldEqualAnalysisAsync(HttpClient client, Guid id, string when)
     {
