@@ -12,11 +12,13 @@ namespace KeySell.Migrations.Sqlite.Migrations
         {
             foreach (var sql in KeySell.Application.Data.Sql.FunnelTotalsSql.Sqlite.Up) migrationBuilder.Sql(sql);
             foreach (var sql in KeySell.Application.Data.Sql.FunnelBoardSql.Up) migrationBuilder.Sql(sql);
+            foreach (var sql in KeySell.Application.Data.Sql.StoredAnalysisSql.Up) migrationBuilder.Sql(sql);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            foreach (var sql in KeySell.Application.Data.Sql.StoredAnalysisSql.Down) migrationBuilder.Sql(sql);
             foreach (var sql in KeySell.Application.Data.Sql.FunnelBoardSql.Down) migrationBuilder.Sql(sql);
             foreach (var sql in KeySell.Application.Data.Sql.FunnelTotalsSql.Sqlite.Down) migrationBuilder.Sql(sql);
         }

@@ -30,8 +30,10 @@ public static class FunnelRun
             Console.WriteLine($"{open:N0} live deals; the busiest owner {busiest} owns {await probe.Opportunities.CountAsync(o => o.OwnerId == busiest):N0}");
         }
 
+        // The floor reads the funnel's covering index, its fastest plan: left to itself SQLite's planner may take the
+        // board's index (level first, so no sort for the GROUP BY) and read every wide row, 4x slower.
         const string Floor = """
-            SELECT "FunnelLevel", "ObjectiveCurrency", COUNT(*), SUM("ObjectiveAmount") FROM "Opportunities"
+            SELECT "FunnelLevel", "ObjectiveCurrency", COUNT(*), SUM("ObjectiveAmount") FROM "Opportunities" INDEXED BY "IX_Opportunities_Funnel"
             WHERE "DeletedAt" IS NULL {0} GROUP BY "FunnelLevel", "ObjectiveCurrency"
             """;
         await Measure("admin, scope all", new Caller(null, null, Role.Admin), "all",
