@@ -153,8 +153,26 @@ public sealed class SharingAndHistoryTests(BrowserFixture fixture) : BrowserTest
         await Page.GetByTestId("share-open").ClickAsync();
         await Expect(Page.GetByTestId("share-none")).ToBeVisibleAsync();
         var search = Page.GetByTestId("share-user");
-        await search.FillAsync("Yuan");
-        await Page.Locator(".mud-popover-open [data-testid=share-user-option][data-email='share.guest@keysell.test']").ClickAsync();
+        // The picker opens on focus with everyone (no minimum length); the answer to that first, empty search can
+        // arrive after the typing and clear it on a loaded machine. So wait for it first, and type again if the text
+        // was still lost — what a user would do.
+        await search.ClickAsync();
+        await Expect(Page.Locator(".mud-popover-open [data-testid=share-user-option]").First).ToBeVisibleAsync();
+        var guestOption = Page.Locator(".mud-popover-open [data-testid=share-user-option][data-email='share.guest@keysell.test']");
+        for (var attempt = 1; ; attempt++)
+        {
+            await search.FillAsync("Yuan");
+            try
+            {
+                await Expect(search).ToHaveValueAsync("Yuan", new() { Timeout = 10_000 });
+                await Expect(guestOption).ToBeVisibleAsync(new() { Timeout = 10_000 });
+                break;
+            }
+            catch (PlaywrightException) when (attempt < 3)
+            {
+            }
+        }
+        await guestOption.ClickAsync();
         await Expect(search).ToHaveValueAsync("Yuan Tao");
         await Page.GetByTestId("share-access").ClickAsync();
         await Page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "Can edit" }).ClickAsync();
