@@ -32,6 +32,10 @@ public sealed class StrategySheet(IPage page)
         await page.GetByTestId("influence-add").ClickAsync();
         var search = page.GetByTestId("influence-person");
         var typed = name[..Math.Min(3, name.Length)];
+        // The picker searches on focus (everyone) and again after typing. On a loaded machine the answer to the first
+        // search can land after the typing and overtake it, so wait for that first list before typing.
+        await search.ClickAsync();
+        await Expect(page.Locator(".mud-popover-open [data-testid=influence-person-option]").First).ToBeVisibleAsync();
         await search.FillAsync(typed);
         // Pick from the list found for what was typed: picking from the list shown on focus would leave that search
         // pending, and its late answer would open the list again over the buttons.
