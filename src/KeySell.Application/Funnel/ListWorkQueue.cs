@@ -114,22 +114,18 @@ public static class ListWorkQueue
 
         /// <summary>
         /// The open deals of the scope, written so the database walks a queue index in order and stops at a full page
-        /// (decision 0019). One owner (scope <c>me</c>): an equality on the owner, which seeks the (owner, queue order)
-        /// index <c>IX_Opportunities_WorkQueueByOwner</c>. A team's many owners: hidden from every OwnerId index behind
-        /// COALESCE (no colleague has the empty id), so the database walks the queue index and keeps the team's deals,
-        /// instead of fetching and sorting every deal of the team (≈ 88,000 on the 1M database). Everything (<c>all</c>):
-        /// the queue index itself. The access rules apply on top in every case.
+        /// (decision 0019). One owner (scope <c>me</c>): the scope's own equality on the owner, which seeks the (owner,
+        /// queue order) index <c>IX_Opportunities_WorkQueueByOwner</c>. A team's many owners: hidden from every OwnerId
+        /// index behind COALESCE (no colleague has the empty id), so the database walks the queue index and keeps the
+        /// team's deals, instead of fetching and sorting every deal of the team (≈ 88,000 on the 1M database).
+        /// Everything (<c>all</c>): the queue index itself. The access rules apply on top in every case.
         /// </summary>
         private IQueryable<Opportunity> OpenDeals(ScopedOwners owners)
         {
-            IQueryable<Opportunity> deals;
-            if (owners.ColleagueIds is [var owner]) deals = db.Opportunities.AsNoTracking().Where(o => o.OwnerId == owner);
-            else if (owners.ColleagueIds is { } colleagues)
-            {
-                var many = colleagues.ToArray();
-                deals = db.Opportunities.AsNoTracking().Where(o => many.Contains(o.OwnerId ?? Guid.Empty));
-            }
-            else deals = owners.Deals(db);
+            var team = owners.ColleagueIds is { Count: > 1 } colleagues ? colleagues.ToArray() : null;
+            var deals = team is not null
+                ? db.Opportunities.AsNoTracking().Where(o => team.Contains(o.OwnerId ?? Guid.Empty))
+                : owners.Deals(db);
             return deals.Where(o => o.FunnelLevel != FunnelLevel.Won && o.FunnelLevel != FunnelLevel.Lost);
         }
 

@@ -43,11 +43,15 @@ public sealed record PipelineScope(PipelineScope.Kinds Kind, Guid? TeamId)
 /// <summary>The owners a scope stands for, resolved once: <see cref="ColleagueIds"/> is null for <c>all</c>.</summary>
 public sealed record ScopedOwners(PipelineScope Scope, IReadOnlyList<Guid>? ColleagueIds)
 {
-    /// <summary>The scope's deals among those the caller may read.</summary>
+    /// <summary>
+    /// The scope's deals among those the caller may read. One owner (scope <c>me</c>) is a plain equality, which both
+    /// databases seek in any index that starts with the owner (the work queue's, the funnel's); a list is a membership.
+    /// </summary>
     public IQueryable<Opportunity> Deals(AppDbContext db)
     {
         var deals = db.Opportunities.AsNoTracking();
         if (ColleagueIds is null) return deals;
+        if (ColleagueIds is [var owner]) return deals.Where(o => o.OwnerId == owner);
         var ids = ColleagueIds;
         return deals.Where(o => o.OwnerId != null && ids.Contains(o.OwnerId.Value));
     }
