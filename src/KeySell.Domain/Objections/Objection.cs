@@ -12,6 +12,10 @@ public class Objection
     public string? FromKey { get; set; }
     public string Text { get; set; } = "";
     public ObjectionStatus Status { get; set; } = ObjectionStatus.Open;
+    /// <summary>The handling steps taken, as their ids (<c>listened</c>, <c>confirmed</c>…), in the method's order.</summary>
+    public List<string> Steps { get; set; } = [];
+    /// <summary>The evidence the answer used.</summary>
+    public ObjectionAnswer? Answer { get; set; }
 }
 
 public enum ObjectionStatus
@@ -19,4 +23,21 @@ public enum ObjectionStatus
     Open = 0,
     Deferred = 1,
     Resolved = 2,
+}
+
+/// <summary>Handling an objection (METHODOLOGY §12), in the method's order.</summary>
+public enum ObjectionStep
+{
+    Listened = 0,
+    Confirmed = 1,
+    Restated = 2,
+    Answered = 3,
+}
+
+/// <summary>What an answer rested on: the course answers with cases and third-party data, not praise of the product.</summary>
+public enum ObjectionAnswer
+{
+    Case = 0,
+    ThirdPartyData = 1,
+    ProductClaim = 2,
 }

@@ -24,6 +24,8 @@ public class Person : AuditedEntity, IRecyclable, IExternallyKnown
     /// <summary>What matters to them personally: style, preferences, family, interests.</summary>
     public string? Preferences { get; set; }
     public PersonStatus Status { get; set; } = PersonStatus.Active;
+    /// <summary>How high they sit; the top officer (VITO) owns the result.</summary>
+    public Seniority Seniority { get; set; } = Seniority.Unknown;
 
     public string? ExternalSource { get; set; }
     public string? ExternalId { get; set; }
