@@ -316,6 +316,31 @@ public sealed class BackupCommandTests
             db.CurrencyRates.Add(new CurrencyRate { Currency = "CNY", RateToBase = 0.1408450704m });
             db.Reviews.Add(new Review { OpportunityId = Guid.Parse(deal), At = DateTimeOffset.UtcNow, ByUserId = user.Id, Note = "复核：客户预算已确认" });
             db.Quotas.Add(new Quota { UserId = user.Id, Period = "2027-Q1", Amount = 1_250_000.50m });
+            // The selling toolkit of sheet version 2, in both scripts.
+            var dealId = Guid.Parse(deal);
+            var influence = await db.BuyingInfluences.Where(i => i.OpportunityId == dealId).OrderBy(i => i.Position).Select(i => i.Key).FirstAsync(Ct);
+            db.Milestones.Add(new KeySell.Domain.Process.ProcessMilestone { OpportunityId = dealId, Milestone = KeySell.Domain.Process.Milestone.PreCallResearch, Done = new DateOnly(2026, 10, 2), Evidence = "SWOT 已完成" });
+            db.Calls.Add(new KeySell.Domain.Calls.Call
+            {
+                OpportunityId = dealId, Key = "c1", Date = new DateOnly(2026, 11, 20), With = [influence], Status = KeySell.Domain.Calls.CallStatus.Done,
+                Commitment = "同意试点 / a pilot", Questions = [new(KeySell.Domain.Calls.SpinType.NeedPayoff, "缩短结账周期值多少？")],
+                Outcome = KeySell.Domain.Calls.CallOutcome.Advance, Notes = "Pilot in January",
+            });
+            var colleague = await db.Colleagues.OrderBy(c => c.Name).FirstAsync(Ct);
+            db.Actions.Add(new KeySell.Domain.Actions.SellingAction
+            {
+                OpportunityId = dealId, Key = "a1", Text = "发送宝钢案例 / send the reference case", OwnerId = colleague.Id, Due = new DateOnly(2026, 12, 1),
+                InfluenceKey = influence, Addresses = ["coach-weak"],
+            });
+            var needs = db.NeedsAnalyses.Add(new KeySell.Domain.Needs.NeedsAnalysis { OpportunityId = dealId, CurrentState = "月结需要12天" }).Entity;
+            var branch = db.NeedNodes.Add(new KeySell.Domain.Needs.NeedNode { OpportunityId = dealId, Layer = KeySell.Domain.Needs.NeedLayer.Finance, Problem = "现金占用" }).Entity;
+            db.NeedNodes.Add(new KeySell.Domain.Needs.NeedNode { OpportunityId = dealId, ParentId = branch.Id, Problem = "人工对账", Solution = "自动三单匹配" });
+            db.Swots.Add(new KeySell.Domain.Swot.SwotAnalysis { AccountId = Guid.Parse(account), Strengths = ["本地服务中心"], Threats = ["Incumbent's price cut"] });
+            db.InfluenceLines.Add(new KeySell.Domain.BuyingInfluences.InfluenceLine
+            {
+                OpportunityId = dealId, FromKey = influence, ToKey = await db.BuyingInfluences.Where(i => i.OpportunityId == dealId).OrderBy(i => i.Position).Select(i => i.Key).Skip(1).FirstAsync(Ct),
+                Strength = KeySell.Domain.BuyingInfluences.LineStrength.Strong, Note = "听他的",
+            });
             await db.SaveChangesAsync(Ct);
             return true;
         });

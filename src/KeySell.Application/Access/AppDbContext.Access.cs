@@ -10,6 +10,8 @@ using KeySell.Domain.Quotas;
 using KeySell.Domain.RedFlags;
 using KeySell.Domain.Reviews;
 using KeySell.Domain.Strengths;
+using KeySell.Domain.Swot;
+using KeySell.Domain.Common;
 using KeySell.Domain.Teams;
 using Microsoft.EntityFrameworkCore;
 using System.Linq.Expressions;
@@ -74,10 +76,13 @@ public partial class AppDbContext
         builder.Entity<Department>().HasQueryFilter(Filters.Access, d => Accounts.Any(a => a.Id == d.AccountId));
         builder.Entity<AccountRelation>().HasQueryFilter(Filters.Access, r =>
             Accounts.Any(a => a.Id == r.AccountId) && Accounts.Any(a => a.Id == r.RelatedAccountId));
-        builder.Entity<BuyingInfluence>().HasQueryFilter(Filters.Access, i => Opportunities.Any(o => o.Id == i.OpportunityId));
-        builder.Entity<Strength>().HasQueryFilter(Filters.Access, s => Opportunities.Any(o => o.Id == s.OpportunityId));
-        builder.Entity<ManualRedFlag>().HasQueryFilter(Filters.Access, f => Opportunities.Any(o => o.Id == f.OpportunityId));
-        builder.Entity<Objection>().HasQueryFilter(Filters.Access, x => Opportunities.Any(o => o.Id == x.OpportunityId));
+        // Every part of a deal's sheet (influences, lists, milestones, calls, actions, the needs tree, influence lines).
+        foreach (var part in builder.Model.GetEntityTypes().Where(t => typeof(IDealPart).IsAssignableFrom(t.ClrType)).ToList())
+            DealPartFilter.MakeGenericMethod(part.ClrType).Invoke(this, [builder]);
+        // A SWOT is the deal's or the account's.
+        builder.Entity<SwotAnalysis>().HasQueryFilter(Filters.Access, s =>
+            (s.OpportunityId != null && Opportunities.Any(o => o.Id == s.OpportunityId))
+            || (s.AccountId != null && Accounts.Any(a => a.Id == s.AccountId)));
         builder.Entity<FunnelChange>().HasQueryFilter(Filters.Access, c => Opportunities.Any(o => o.Id == c.OpportunityId));
         builder.Entity<AnalysisSummary>().HasQueryFilter(Filters.Access, s => Opportunities.Any(o => o.Id == s.OpportunityId));
         // A deal's reviews are read by whoever reads the deal (its seller sees that it was reviewed).
@@ -103,6 +108,13 @@ public partial class AppDbContext
         // A quota is seen by its user, by the managers of the user's teams (who set it) and by admins.
         builder.Entity<Quota>().HasQueryFilter(Filters.Access, q => CallerIsAdmin || q.UserId == CallerUserId || UsersCallerManages.Contains(q.UserId));
     }
+
+    private static readonly System.Reflection.MethodInfo DealPartFilter =
+        typeof(AppDbContext).GetMethod(nameof(ApplyDealPartFilter), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!;
+
+    /// <summary>A part of a deal is read with the deal (the filter above applies inside).</summary>
+    private void ApplyDealPartFilter<TPart>(ModelBuilder builder) where TPart : class, IDealPart =>
+        builder.Entity<TPart>().HasQueryFilter(Filters.Access, p => Opportunities.Any(o => o.Id == p.OpportunityId));
 
     /// <summary>
     /// write O: admin; the owner unless a viewer; a manager of a team the owner is in; users and

@@ -14,6 +14,8 @@ using KeySell.Domain.Quotas;
 using KeySell.Domain.RedFlags;
 using KeySell.Domain.Reviews;
 using KeySell.Domain.Strengths;
+using KeySell.Domain.Swot;
+using KeySell.Domain.Common;
 using KeySell.Domain.Teams;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -68,10 +70,12 @@ internal static class WriteGuard
                         if (OwnerChanged(entry)) ownersToAssign.Add(o.OwnerId ?? Guid.Empty);
                     }
                     break;
-                case BuyingInfluence i: Deal(i.OpportunityId); break;
-                case Strength s: Deal(s.OpportunityId); break;
-                case ManualRedFlag f: Deal(f.OpportunityId); break;
-                case Objection x: Deal(x.OpportunityId); break;
+                // Influences, lists, milestones, calls, actions, the needs tree, influence lines: write O.
+                case IDealPart part: Deal(part.OpportunityId); break;
+                case SwotAnalysis swot:
+                    if (swot.OpportunityId is { } dealId) Deal(dealId);
+                    else if (swot.AccountId is { } accountId) Org(accountId);
+                    break;
                 case OpportunityShare share: Deal(share.OpportunityId); break;
                 // Written by the save of the deal they follow (after this check for summaries), so
                 // anything else that writes one needs the deal's write right.

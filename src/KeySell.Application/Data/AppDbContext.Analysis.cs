@@ -66,14 +66,11 @@ public partial class AppDbContext
             switch (entry.Entity)
             {
                 case Opportunity o when entry.State != EntityState.Deleted: deals.Add(o.Id); break;
-                case BuyingInfluence i: Deal(entry, i.OpportunityId, nameof(BuyingInfluence.OpportunityId)); break;
-                case Strength s: Deal(entry, s.OpportunityId, nameof(Strength.OpportunityId)); break;
-                case ManualRedFlag f: Deal(entry, f.OpportunityId, nameof(ManualRedFlag.OpportunityId)); break;
-                case Objection x: Deal(entry, x.OpportunityId, nameof(Objection.OpportunityId)); break;
+                case Domain.Common.IDealPart part: Deal(entry, part.OpportunityId, nameof(Domain.Common.IDealPart.OpportunityId)); break;
                 // Only what reaches the flags of the other deals: whether the person is still active (name
                 // and title are in the words only), whether the account is a poor fit (not the score itself).
                 // An account with thousands of deals is not re-judged for a score that stays on one side.
-                case Person p when entry.State == EntityState.Modified && (ActiveChanged(entry) || Changed(entry, nameof(Domain.Common.IRecyclable.DeletedAt))): people.Add(p.Id); break;
+                case Person p when entry.State == EntityState.Modified && (ActiveChanged(entry) || Changed(entry, nameof(Person.Seniority)) || Changed(entry, nameof(Domain.Common.IRecyclable.DeletedAt))): people.Add(p.Id); break;
                 case Domain.Accounts.Account a when entry.State == EntityState.Modified && PoorFitChanged(entry): accounts.Add(a.Id); break;
                 case Colleague c when entry.State == EntityState.Deleted: colleagues.Add(c.Id); break;
             }

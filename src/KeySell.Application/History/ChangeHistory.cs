@@ -18,6 +18,11 @@ using KeySell.Domain.Quotas;
 using KeySell.Domain.RedFlags;
 using KeySell.Domain.Reviews;
 using KeySell.Domain.Strengths;
+using KeySell.Domain.Swot;
+using KeySell.Domain.Actions;
+using KeySell.Domain.Calls;
+using KeySell.Domain.Needs;
+using KeySell.Domain.Process;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -45,7 +50,12 @@ public sealed class ChangeHistory : SaveChangesInterceptor
         nameof(IRecyclable.DeletedAt), nameof(IRecyclable.DeletedBy),
     ];
 
-    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+    // Values inside a recorded list (a call's questions) name the method's ids, as the API writes them.
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
+    };
 
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
@@ -105,6 +115,13 @@ public sealed class ChangeHistory : SaveChangesInterceptor
         Strength s => ("strength", Id(s.Id), s.OpportunityId, null, null),
         ManualRedFlag f => ("redFlag", Id(f.Id), f.OpportunityId, null, null),
         Objection x => ("objection", Id(x.Id), x.OpportunityId, null, null),
+        ProcessMilestone m => ("milestone", Id(m.Id), m.OpportunityId, null, null),
+        Call c => ("call", Id(c.Id), c.OpportunityId, null, null),
+        SellingAction a => ("action", Id(a.Id), a.OpportunityId, null, null),
+        NeedsAnalysis n => ("needs", Id(n.Id), n.OpportunityId, null, null),
+        NeedNode n => ("needNode", Id(n.Id), n.OpportunityId, null, null),
+        InfluenceLine l => ("influenceLine", Id(l.Id), l.OpportunityId, null, null),
+        SwotAnalysis w => ("swot", Id(w.Id), w.OpportunityId, w.AccountId, null),
         OpportunityShare s => ("share", Id(s.Id), s.OpportunityId, null, null),
         Review r => (ReviewEntity, Id(r.Id), r.OpportunityId, null, null),
         Account a => ("account", Id(a.Id), null, a.Id, null),

@@ -6,6 +6,11 @@ using KeySell.Application.Data;
 using KeySell.Application.Resources;
 using KeySell.Application.Sheets;
 using KeySell.Domain.Accounts;
+using KeySell.Domain.Actions;
+using KeySell.Domain.Calls;
+using KeySell.Domain.Needs;
+using KeySell.Domain.Process;
+using KeySell.Domain.Swot;
 using KeySell.Domain.BuyingInfluences;
 using KeySell.Domain.Colleagues;
 using KeySell.Domain.Common;
@@ -62,6 +67,14 @@ public static class GetSheetAt
             deal.Strengths = Of<Strength>(state, "strength").Values.Where(s => s.OpportunityId == id).ToList();
             deal.RedFlags = Of<ManualRedFlag>(state, "redFlag").Values.Where(f => f.OpportunityId == id).ToList();
             deal.Objections = Of<Objection>(state, "objection").Values.Where(x => x.OpportunityId == id).ToList();
+            deal.Milestones = Of<ProcessMilestone>(state, "milestone").Values.Where(m => m.OpportunityId == id).ToList();
+            deal.Calls = Of<Call>(state, "call").Values.Where(c => c.OpportunityId == id).ToList();
+            deal.Actions = Of<SellingAction>(state, "action").Values.Where(a => a.OpportunityId == id).ToList();
+            foreach (var action in deal.Actions) action.Owner = action.OwnerId is { } o ? colleagues.GetValueOrDefault(o) : null;
+            deal.Needs = Of<NeedsAnalysis>(state, "needs").Values.FirstOrDefault(n => n.OpportunityId == id);
+            deal.NeedNodes = Of<NeedNode>(state, "needNode").Values.Where(n => n.OpportunityId == id).ToList();
+            deal.Swot = Of<SwotAnalysis>(state, "swot").Values.FirstOrDefault(w => w.OpportunityId == id);
+            deal.InfluenceLines = Of<InfluenceLine>(state, "influenceLine").Values.Where(l => l.OpportunityId == id).ToList();
             return ExportSheet.ToSheet(deal, DateOnly.FromDateTime(at.UtcDateTime));
         }
     }

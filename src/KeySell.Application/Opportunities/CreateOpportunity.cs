@@ -18,7 +18,7 @@ public static class CreateOpportunity
         string? ExpectedOutcome = null,
         Guid? OwnerId = null);
 
-    public sealed class Handler(AppDbContext db)
+    public sealed class Handler(AppDbContext db, TimeProvider time)
     {
         public async Task<Result<OpportunityDetail>> Handle(Command command, CancellationToken ct)
         {
@@ -29,7 +29,7 @@ public static class CreateOpportunity
             var apply = await fields.ValidateAsync(db, validation, ct);
             if (apply is null || validation.HasErrors) return validation.ToError();
 
-            var opportunity = new Opportunity { AccountId = command.AccountId };
+            var opportunity = new Opportunity { AccountId = command.AccountId, CreatedOn = DateOnly.FromDateTime(time.GetLocalNow().DateTime) };
             apply(opportunity);
             db.Opportunities.Add(opportunity);
             await db.SaveChangesAsync(ct);

@@ -1,5 +1,6 @@
 using KeySell.Application.Data;
 using KeySell.Domain.Accounts;
+using KeySell.Domain.Actions;
 using KeySell.Domain.BuyingInfluences;
 using KeySell.Domain.Colleagues;
 using KeySell.Domain.Opportunities;
@@ -22,6 +23,13 @@ public static class SheetGraph
         .Include(x => x.Strengths)
         .Include(x => x.RedFlags)
         .Include(x => x.Objections)
+        .Include(x => x.Milestones)
+        .Include(x => x.Calls)
+        .Include(x => x.Actions).ThenInclude(a => a.Owner)
+        .Include(x => x.Needs)
+        .Include(x => x.NeedNodes)
+        .Include(x => x.Swot)
+        .Include(x => x.InfluenceLines)
         .AsSplitQuery();
 
     /// <summary>
@@ -42,6 +50,7 @@ public static class SheetGraph
             .Select(o => new Opportunity
             {
                 Id = o.Id, AccountId = o.AccountId, Name = o.Name,
+                CreatedOn = o.CreatedOn,
                 Objective = new SalesObjective
                 {
                     Product = o.Objective.Product, Quantity = o.Objective.Quantity, Amount = o.Objective.Amount,
@@ -58,7 +67,7 @@ public static class SheetGraph
                 Id = i.Id, OpportunityId = i.OpportunityId, PersonId = i.PersonId, Key = i.Key, Position = i.Position,
                 Roles = i.Roles, Influence = i.Influence, Support = i.Support, Contact = i.Contact, Mode = i.Mode,
                 Since = i.Since, LastContact = i.LastContact, Wins = i.Wins, Results = i.Results,
-                Person = new Person { Id = i.PersonId, Name = i.Person!.Name, Title = i.Person.Title, Status = i.Person.Status },
+                Person = new Person { Id = i.PersonId, Name = i.Person!.Name, Title = i.Person.Title, Status = i.Person.Status, Seniority = i.Person.Seniority },
                 CounterpartId = i.CounterpartId,
                 Counterpart = i.CounterpartId == null ? null : new Colleague { Id = i.Counterpart!.Id, Name = i.Counterpart.Name },
             })
@@ -69,12 +78,39 @@ public static class SheetGraph
             .Where(f => EF.Constant(ids).Contains(f.OpportunityId)).ToListAsync(ct)).ToLookup(f => f.OpportunityId);
         var objections = (await db.Objections.IgnoreQueryFilters().AsNoTracking()
             .Where(x => EF.Constant(ids).Contains(x.OpportunityId)).ToListAsync(ct)).ToLookup(x => x.OpportunityId);
+        // The toolkit's tables, each by its index on the deal; the nodes only when some deal of the batch has a tree.
+        // The SWOT is left out: no rule reads it, and these sheets are only judged, never exported.
+        var milestones = (await db.Milestones.IgnoreQueryFilters().AsNoTracking()
+            .Where(m => EF.Constant(ids).Contains(m.OpportunityId)).ToListAsync(ct)).ToLookup(m => m.OpportunityId);
+        var calls = (await db.Calls.IgnoreQueryFilters().AsNoTracking()
+            .Where(c => EF.Constant(ids).Contains(c.OpportunityId)).ToListAsync(ct)).ToLookup(c => c.OpportunityId);
+        var actions = (await db.Actions.IgnoreQueryFilters().AsNoTracking()
+            .Where(a => EF.Constant(ids).Contains(a.OpportunityId))
+            .Select(a => new SellingAction
+            {
+                Id = a.Id, OpportunityId = a.OpportunityId, Key = a.Key, Position = a.Position, Text = a.Text, Due = a.Due,
+                Status = a.Status, InfluenceKey = a.InfluenceKey, Addresses = a.Addresses, OwnerId = a.OwnerId,
+                Owner = a.OwnerId == null ? null : new Colleague { Id = a.Owner!.Id, Name = a.Owner.Name },
+            })
+            .ToListAsync(ct)).ToLookup(a => a.OpportunityId);
+        var needs = (await db.NeedsAnalyses.IgnoreQueryFilters().AsNoTracking()
+            .Where(n => EF.Constant(ids).Contains(n.OpportunityId)).ToListAsync(ct)).ToDictionary(n => n.OpportunityId);
+        var nodes = needs.Count == 0 ? null : (await db.NeedNodes.IgnoreQueryFilters().AsNoTracking()
+            .Where(n => EF.Constant(ids).Contains(n.OpportunityId)).ToListAsync(ct)).ToLookup(n => n.OpportunityId);
+        var lines = (await db.InfluenceLines.IgnoreQueryFilters().AsNoTracking()
+            .Where(l => EF.Constant(ids).Contains(l.OpportunityId)).ToListAsync(ct)).ToLookup(l => l.OpportunityId);
         foreach (var deal in deals)
         {
             deal.Influences = [.. influences[deal.Id]];
             deal.Strengths = [.. strengths[deal.Id]];
             deal.RedFlags = [.. flags[deal.Id]];
             deal.Objections = [.. objections[deal.Id]];
+            deal.Milestones = [.. milestones[deal.Id]];
+            deal.Calls = [.. calls[deal.Id]];
+            deal.Actions = [.. actions[deal.Id]];
+            deal.Needs = needs.GetValueOrDefault(deal.Id);
+            deal.NeedNodes = nodes is null ? [] : [.. nodes[deal.Id]];
+            deal.InfluenceLines = [.. lines[deal.Id]];
         }
         return deals;
     }

@@ -4,6 +4,11 @@ using KeySell.Application.Data;
 using KeySell.Application.Opportunities;
 using KeySell.Application.Resources;
 using KeySell.Domain.Accounts;
+using KeySell.Domain.Actions;
+using KeySell.Domain.Calls;
+using KeySell.Domain.Needs;
+using KeySell.Domain.Process;
+using KeySell.Domain.Swot;
 using KeySell.Domain.BuyingInfluences;
 using KeySell.Domain.Colleagues;
 using KeySell.Domain.Objections;
@@ -30,12 +35,7 @@ public static class ApplySheet
     {
         public async Task<Result<VersionedSheet>> Handle(Command command, CancellationToken ct)
         {
-            var opportunity = await db.Opportunities
-                .Include(o => o.Account)
-                .Include(o => o.Influences).ThenInclude(i => i.Person)
-                .Include(o => o.Strengths).Include(o => o.RedFlags).Include(o => o.Objections)
-                .AsSplitQuery()
-                .FirstOrDefaultAsync(o => o.Id == command.OpportunityId, ct);
+            var opportunity = await db.Opportunities.WithSheet().FirstOrDefaultAsync(o => o.Id == command.OpportunityId, ct);
             if (opportunity is null) return Versions.NotFound("opportunity", command.OpportunityId);
 
             var validation = Validate(command.Sheet);
@@ -45,7 +45,7 @@ public static class ApplySheet
             if (validation.HasErrors) return validation.ToError();
             if (command.ExpectedTag is { } expected)
             {
-                var current = SheetTag.Of(opportunity.Version, opportunity.Influences.Select(i => (i.Id, i.Version)));
+                var current = SheetTag.Of(opportunity);
                 if (current != expected) return Error.Conflict(Messages.Format("Sheet.Stale", opportunity.UpdatedBy, opportunity.UpdatedAt));
             }
 
@@ -98,6 +98,21 @@ public static class ApplySheet
             validation.MaxLength($"$.objections[{i}].text", sheet.Objections[i].Text, Objection.TextMaxLength);
         for (var i = 0; i < sheet.RedFlags.Count; i++)
             validation.MaxLength($"$.redFlags[{i}].text", sheet.RedFlags[i].Text, ManualRedFlag.TextMaxLength);
+        // Version 2's own limits (counts, depth, 4,000-character texts) are the reader's; these are the columns'.
+        PlausibleDates.Check(validation, "$.opportunity.createdOn", o.CreatedOn);
+        for (var i = 0; i < sheet.Milestones.Count; i++)
+            PlausibleDates.Check(validation, $"$.milestones[{i}].done", sheet.Milestones[i].Done);
+        for (var i = 0; i < sheet.Calls.Count; i++)
+        {
+            validation.MaxLength($"$.calls[{i}].id", sheet.Calls[i].Id, Call.KeyMaxLength);
+            PlausibleDates.Check(validation, $"$.calls[{i}].date", sheet.Calls[i].Date);
+        }
+        for (var i = 0; i < sheet.Actions.Count; i++)
+        {
+            validation.MaxLength($"$.actions[{i}].id", sheet.Actions[i].Id, SellingAction.KeyMaxLength);
+            validation.MaxLength($"$.actions[{i}].owner", sheet.Actions[i].Owner, Colleague.NameMaxLength);
+            PlausibleDates.Check(validation, $"$.actions[{i}].due", sheet.Actions[i].Due);
+        }
         return validation;
     }
 
@@ -120,11 +135,14 @@ public static class ApplySheet
         opportunity.Engagement = o.Engagement;
         opportunity.FunnelLevel = o.FunnelLevel;
         opportunity.ExpectedOutcome = o.ExpectedOutcome;
+        // A version-1 sheet says nothing of the toolkit: what the deal has of it is kept, never wiped.
+        if (sheet.IsVersion2) opportunity.CreatedOn = o.CreatedOn;
         // The sheet's idealCustomerScore is ignored: the score comes from the account's ratings (decision 0017).
 
         var targets = await MatchInfluencesAsync(db, opportunity, account, sheet, ct);
         // Only the colleagues the sheet names, by the index on their name, not every colleague.
-        var named = sheet.Influences.Select(i => i.Counterpart).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        var named = sheet.Influences.Select(i => i.Counterpart).Concat(sheet.Actions.Select(a => a.Owner))
+            .OfType<string>().Distinct(StringComparer.Ordinal).ToList();
         var counterparts = named.Count == 0 ? [] : await db.Colleagues.Where(c => named.Contains(c.Name)).ToListAsync(ct);
         var colleagueByName = new Dictionary<string, Colleague>(StringComparer.Ordinal);
         // Oldest first, so a name shared by two colleagues keeps meaning the same one (ordered here: SQLite cannot sort DateTimeOffset).
@@ -141,6 +159,7 @@ public static class ApplySheet
             target.Person!.Name = s.Name;
             target.Person.Title = s.Title;
             target.Person.Status = s.Status;
+            if (sheet.IsVersion2) target.Person.Seniority = s.Seniority;
             target.Roles = s.Roles;
             target.Influence = s.Influence;
             target.Support = s.Support;
@@ -150,21 +169,21 @@ public static class ApplySheet
             target.LastContact = s.LastContact;
             if (!target.Wins.SequenceEqual(s.Wins)) target.Wins = [.. s.Wins];
             if (!target.Results.SequenceEqual(s.Results)) target.Results = [.. s.Results];
-            if (s.Counterpart is null)
+            var counterpart = Colleague(s.Counterpart);
+            if (target.CounterpartId != counterpart?.Id) target.CounterpartId = counterpart?.Id;
+            target.Counterpart = counterpart;
+        }
+
+        // Our colleagues a sheet names (counterparts, action owners) are found by name, else added.
+        Colleague? Colleague(string? name)
+        {
+            if (name is null) return null;
+            if (!colleagueByName.TryGetValue(name, out var colleague))
             {
-                if (target.CounterpartId is not null) target.CounterpartId = null;
-                target.Counterpart = null;
+                colleague = db.Colleagues.Add(new Colleague { Name = name }).Entity;
+                colleagueByName[name] = colleague;
             }
-            else
-            {
-                if (!colleagueByName.TryGetValue(s.Counterpart, out var colleague))
-                {
-                    colleague = db.Colleagues.Add(new Colleague { Name = s.Counterpart }).Entity;
-                    colleagueByName[s.Counterpart] = colleague;
-                }
-                target.Counterpart = colleague;
-                target.CounterpartId = colleague.Id;
-            }
+            return colleague;
         }
 
         // The lists are kept row by row at their positions: an unchanged entry is not rewritten.
@@ -187,7 +206,90 @@ public static class ApplySheet
             row.FromKey = x.From;
             row.Text = x.Text;
             row.Status = x.Status;
+            if (!sheet.IsVersion2) return;
+            var steps = ObjectionSteps.Ids(x.Steps);
+            if (!row.Steps.SequenceEqual(steps)) row.Steps = steps;
+            row.Answer = x.Answer;
         });
+        if (sheet.IsVersion2) WriteToolkit(db, opportunity, sheet, Colleague);
+    }
+
+    /// <summary>
+    /// The version-2 parts: milestones by their id, calls and actions by their sheet id, influence lines by position,
+    /// the needs tree by place (parent and position), the SWOT as one row. A row saved as it was read is not rewritten.
+    /// </summary>
+    private static void WriteToolkit(AppDbContext db, Opportunity opportunity, StrategySheet sheet, Func<string?, Colleague?> colleague)
+    {
+        var id = opportunity.Id;
+        KeepByKey(db, opportunity.Milestones, m => m.Milestone, sheet.Milestones, m => m.Id,
+            () => new ProcessMilestone { OpportunityId = id }, (row, m, _) => (row.Milestone, row.Done, row.Evidence) = (m.Id, m.Done, m.Evidence));
+        KeepByKey(db, opportunity.Calls, c => c.Key, sheet.Calls, c => c.Id, () => new Call { OpportunityId = id }, (row, c, i) =>
+        {
+            (row.Key, row.Position, row.Date, row.Status, row.Commitment, row.Outcome, row.Notes) = (c.Id, i, c.Date, c.Status, c.Commitment, c.Outcome, c.Notes);
+            if (!row.With.SequenceEqual(c.With)) row.With = [.. c.With];
+            if (!row.Questions.SequenceEqual(c.Questions)) row.Questions = [.. c.Questions];
+        });
+        KeepByKey(db, opportunity.Actions, a => a.Key, sheet.Actions, a => a.Id, () => new SellingAction { OpportunityId = id }, (row, a, i) =>
+        {
+            (row.Key, row.Position, row.Text, row.Due, row.Status, row.InfluenceKey) = (a.Id, i, a.Text, a.Due, a.Status, a.Influence);
+            var owner = colleague(a.Owner);
+            if (row.OwnerId != owner?.Id) row.OwnerId = owner?.Id;
+            row.Owner = owner;
+            if (!row.Addresses.SequenceEqual(a.Addresses)) row.Addresses = [.. a.Addresses];
+        });
+        StrategyLists.Keep(db, opportunity.InfluenceLines.OrderBy(l => l.Position).ToList(), sheet.InfluenceLines, () => new InfluenceLine { OpportunityId = id },
+            (row, l, i) => (row.Position, row.FromKey, row.ToKey, row.Strength, row.Note) = (i, l.From, l.To, l.Strength, l.Note));
+
+        if (sheet.Needs is null)
+        {
+            if (opportunity.Needs is { } gone) db.NeedsAnalyses.Remove(gone);
+            db.NeedNodes.RemoveRange(opportunity.NeedNodes);
+        }
+        else
+        {
+            var head = opportunity.Needs ??= db.NeedsAnalyses.Add(new NeedsAnalysis { OpportunityId = id }).Entity;
+            head.CurrentState = sheet.Needs.CurrentState;
+            var rows = NeedTree.Rows(id, sheet.Needs.Branches, opportunity.NeedNodes);
+            var kept = rows.ToHashSet();
+            foreach (var row in rows.Where(r => !opportunity.NeedNodes.Contains(r))) db.NeedNodes.Add(row);
+            db.NeedNodes.RemoveRange(opportunity.NeedNodes.Where(n => !kept.Contains(n)));
+            // The head's version guards the whole tree: a change of any node is a change of the head.
+            db.ChangeTracker.DetectChanges();
+            if (db.Entry(head).State == EntityState.Unchanged && db.ChangeTracker.Entries<NeedNode>().Any(e => e.Entity.OpportunityId == id && e.State != EntityState.Unchanged))
+                db.Entry(head).Property(h => h.UpdatedAt).IsModified = true;
+        }
+
+        var swot = sheet.Swot;
+        var empty = swot.Strengths.Count + swot.Weaknesses.Count + swot.Opportunities.Count + swot.Threats.Count == 0;
+        if (opportunity.Swot is null && empty) return;
+        var stored = opportunity.Swot ??= db.Swots.Add(new SwotAnalysis { OpportunityId = id }).Entity;
+        if (!stored.Strengths.SequenceEqual(swot.Strengths)) stored.Strengths = [.. swot.Strengths];
+        if (!stored.Weaknesses.SequenceEqual(swot.Weaknesses)) stored.Weaknesses = [.. swot.Weaknesses];
+        if (!stored.Opportunities.SequenceEqual(swot.Opportunities)) stored.Opportunities = [.. swot.Opportunities];
+        if (!stored.Threats.SequenceEqual(swot.Threats)) stored.Threats = [.. swot.Threats];
+    }
+
+    /// <summary>Rows matched to the sheet's items by a key; unmatched items are added, rows the sheet no longer lists removed.</summary>
+    private static void KeepByKey<TRow, TItem, TKey>(AppDbContext db, List<TRow> rows, Func<TRow, TKey> rowKey, IReadOnlyList<TItem> items, Func<TItem, TKey> itemKey,
+        Func<TRow> create, Action<TRow, TItem, int> write) where TRow : class where TKey : notnull
+    {
+        var byKey = rows.ToDictionary(rowKey);
+        for (var i = 0; i < items.Count; i++)
+        {
+            var key = itemKey(items[i]);
+            if (!byKey.Remove(key, out var row))
+            {
+                row = create();
+                db.Add(row);
+                rows.Add(row);
+            }
+            write(row, items[i], i);
+        }
+        foreach (var gone in byKey.Values)
+        {
+            db.Remove(gone);
+            rows.Remove(gone);
+        }
     }
 
     /// <summary>

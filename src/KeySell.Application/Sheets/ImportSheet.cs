@@ -15,7 +15,7 @@ public static class ImportSheet
 {
     public sealed record Command(StrategySheet Sheet, Guid? OwnerId = null);
 
-    public sealed class Handler(AppDbContext db)
+    public sealed class Handler(AppDbContext db, TimeProvider time)
     {
         public async Task<Result<Guid>> Handle(Command command, CancellationToken ct)
         {
@@ -27,7 +27,11 @@ public static class ImportSheet
             var name = command.Sheet.Opportunity.Account;
             var account = (await db.Accounts.Where(a => a.Name == name).ToListAsync(ct)).OrderBy(a => a.CreatedAt).ThenBy(a => a.Id).FirstOrDefault()
                 ?? db.Accounts.Add(new Account { Name = name }).Entity;
-            var opportunity = db.Opportunities.Add(new Opportunity { AccountId = account.Id, OwnerId = command.OwnerId }).Entity;
+            // A version-1 sheet knows no creation day: the deal is set up in KeySell today.
+            var opportunity = db.Opportunities.Add(new Opportunity
+            {
+                AccountId = account.Id, OwnerId = command.OwnerId, CreatedOn = DateOnly.FromDateTime(time.GetLocalNow().DateTime),
+            }).Entity;
             await ApplySheet.WriteAsync(db, opportunity, account, command.Sheet, ct);
             if (await db.SaveOrConflictAsync(ct) is { } conflict) return conflict;
             return opportunity.Id;

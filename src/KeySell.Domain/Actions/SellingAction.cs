@@ -4,7 +4,7 @@ using KeySell.Domain.Common;
 namespace KeySell.Domain.Actions;
 
 /// <summary>One step of a deal's action plan (行动计划): what, who of ours, by when, with whom, against which red flags.</summary>
-public class SellingAction : AuditedEntity
+public class SellingAction : AuditedEntity, IDealPart
 {
     public const int KeyMaxLength = 100;
     public const int TextMaxLength = 4000;

@@ -8,7 +8,7 @@ namespace KeySell.Domain.BuyingInfluences;
 /// One person's part in one opportunity, on the five dimensions of role matching (角色匹配)
 /// plus response mode and win-results.
 /// </summary>
-public class BuyingInfluence : AuditedEntity
+public class BuyingInfluence : AuditedEntity, IDealPart
 {
     public const int KeyMaxLength = 100;
     public const int WinResultMaxLength = 500;

@@ -6,7 +6,7 @@ namespace KeySell.Domain.BuyingInfluences;
 /// Informal influence between two people of one deal, outside the reporting lines: <see cref="FromKey"/> listens to
 /// <see cref="ToKey"/> (both sheet keys of the deal's influences).
 /// </summary>
-public class InfluenceLine : AuditedEntity
+public class InfluenceLine : AuditedEntity, IDealPart
 {
     public const int NoteMaxLength = 4000;
 

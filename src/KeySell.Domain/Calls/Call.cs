@@ -6,7 +6,7 @@ namespace KeySell.Domain.Calls;
 /// A sales call (拜访), planned with the commitment it seeks and its SPIN questions, then held with an outcome. A good
 /// call ends in an advance (the customer commits to a next step), not a mere continuation (METHODOLOGY §10).
 /// </summary>
-public class Call : AuditedEntity
+public class Call : AuditedEntity, IDealPart
 {
     public const int KeyMaxLength = 100;
     public const int TextMaxLength = 4000;

@@ -7,7 +7,7 @@ namespace KeySell.Domain.Needs;
 /// company's layers, to what of ours solves each leaf. Its presence means the tree has been started; its version
 /// guards the whole tree, which is saved as one.
 /// </summary>
-public class NeedsAnalysis : AuditedEntity
+public class NeedsAnalysis : AuditedEntity, IDealPart
 {
     public const int TextMaxLength = 4000;
     public const int MaxNodes = 500;
@@ -18,7 +18,7 @@ public class NeedsAnalysis : AuditedEntity
 }
 
 /// <summary>One problem in the tree; a first-level node names its layer, a leaf should name what of ours solves it.</summary>
-public class NeedNode
+public class NeedNode : IDealPart
 {
     public Guid Id { get; set; } = Guid.NewGuid();
     public Guid OpportunityId { get; set; }

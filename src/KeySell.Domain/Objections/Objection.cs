@@ -1,7 +1,9 @@
+using KeySell.Domain.Common;
+
 namespace KeySell.Domain.Objections;
 
 /// <summary>An objection (反对意见) and who raised it, tracked until resolved.</summary>
-public class Objection
+public class Objection : IDealPart
 {
     public const int TextMaxLength = 2000;
 

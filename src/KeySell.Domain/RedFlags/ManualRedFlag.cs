@@ -1,7 +1,9 @@
+using KeySell.Domain.Common;
+
 namespace KeySell.Domain.RedFlags;
 
 /// <summary>A red flag (小红旗) the seller raised by hand, optionally about one influence.</summary>
-public class ManualRedFlag
+public class ManualRedFlag : IDealPart
 {
     public const int TextMaxLength = 1000;
 

@@ -1,7 +1,9 @@
+using KeySell.Domain.Common;
+
 namespace KeySell.Domain.Strengths;
 
 /// <summary>A strength (小铃铛): what sets us apart, aimed at the red flags it works against.</summary>
-public class Strength
+public class Strength : IDealPart
 {
     public const int TextMaxLength = 1000;
 

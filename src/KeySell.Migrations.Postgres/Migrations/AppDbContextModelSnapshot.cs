@@ -518,6 +518,76 @@ namespace KeySell.Migrations.Postgres.Migrations
                     b.ToTable("FitRatings", (string)null);
                 });
 
+            modelBuilder.Entity("KeySell.Domain.Actions.SellingAction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.PrimitiveCollection<List<string>>("Addresses")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly?>("Due")
+                        .HasColumnType("date");
+
+                    b.Property<string>("InfluenceKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("OpportunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("OwnerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OpportunityId", "Key")
+                        .IsUnique();
+
+                    b.HasIndex("OwnerId", "Status", "Due");
+
+                    b.ToTable("Actions", (string)null);
+                });
+
             modelBuilder.Entity("KeySell.Domain.BuyingInfluences.BuyingInfluence", b =>
                 {
                     b.Property<Guid>("Id")
@@ -608,6 +678,137 @@ namespace KeySell.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("BuyingInfluences");
+                });
+
+            modelBuilder.Entity("KeySell.Domain.BuyingInfluences.InfluenceLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("FromKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<Guid>("OpportunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Strength")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("ToKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OpportunityId", "Position");
+
+                    b.ToTable("InfluenceLines");
+                });
+
+            modelBuilder.Entity("KeySell.Domain.Calls.Call", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Commitment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<Guid>("OpportunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Questions")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.PrimitiveCollection<List<string>>("With")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OpportunityId", "Key")
+                        .IsUnique();
+
+                    b.HasIndex("OpportunityId", "Status", "Date");
+
+                    b.ToTable("Calls");
                 });
 
             modelBuilder.Entity("KeySell.Domain.Colleagues.Colleague", b =>
@@ -864,10 +1065,88 @@ namespace KeySell.Migrations.Postgres.Migrations
                     b.ToTable("CurrencyRates");
                 });
 
+            modelBuilder.Entity("KeySell.Domain.Needs.NeedNode", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Layer")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid>("OpportunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ParentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Problem")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Solution")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OpportunityId", "ParentId", "Position");
+
+                    b.ToTable("NeedNodes");
+                });
+
+            modelBuilder.Entity("KeySell.Domain.Needs.NeedsAnalysis", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("CurrentState")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<Guid>("OpportunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OpportunityId")
+                        .IsUnique();
+
+                    b.ToTable("NeedsAnalyses");
+                });
+
             modelBuilder.Entity("KeySell.Domain.Objections.Objection", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<string>("FromKey")
                         .HasMaxLength(100)
@@ -883,6 +1162,10 @@ namespace KeySell.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.PrimitiveCollection<List<string>>("Steps")
+                        .IsRequired()
+                        .HasColumnType("text[]");
 
                     b.Property<string>("Text")
                         .IsRequired()
@@ -954,6 +1237,9 @@ namespace KeySell.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly?>("CreatedOn")
+                        .HasColumnType("date");
 
                     b.Property<DateTimeOffset?>("DeletedAt")
                         .HasColumnType("timestamp with time zone");
@@ -1189,6 +1475,11 @@ namespace KeySell.Migrations.Postgres.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<string>("Seniority")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -1225,6 +1516,54 @@ namespace KeySell.Migrations.Postgres.Migrations
                     b.HasIndex("AccountId", "Name", "Id");
 
                     b.ToTable("People");
+                });
+
+            modelBuilder.Entity("KeySell.Domain.Process.ProcessMilestone", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly?>("Done")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Evidence")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Milestone")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid>("OpportunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OpportunityId", "Milestone")
+                        .IsUnique();
+
+                    b.ToTable("Milestones");
                 });
 
             modelBuilder.Entity("KeySell.Domain.Quotas.Quota", b =>
@@ -1352,6 +1691,67 @@ namespace KeySell.Migrations.Postgres.Migrations
                     b.HasIndex("OpportunityId");
 
                     b.ToTable("Strengths");
+                });
+
+            modelBuilder.Entity("KeySell.Domain.Swot.SwotAnalysis", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.PrimitiveCollection<List<string>>("Opportunities")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<Guid?>("OpportunityId")
+                        .HasColumnType("uuid");
+
+                    b.PrimitiveCollection<List<string>>("Strengths")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.PrimitiveCollection<List<string>>("Threats")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.PrimitiveCollection<List<string>>("Weaknesses")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId")
+                        .IsUnique();
+
+                    b.HasIndex("OpportunityId")
+                        .IsUnique();
+
+                    b.ToTable("Swot", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Swot_OneOwner", "(\"OpportunityId\" IS NULL) <> (\"AccountId\" IS NULL)");
+                        });
                 });
 
             modelBuilder.Entity("KeySell.Domain.Teams.Team", b =>
@@ -1663,6 +2063,22 @@ namespace KeySell.Migrations.Postgres.Migrations
                     b.Navigation("Criterion");
                 });
 
+            modelBuilder.Entity("KeySell.Domain.Actions.SellingAction", b =>
+                {
+                    b.HasOne("KeySell.Domain.Opportunities.Opportunity", null)
+                        .WithMany("Actions")
+                        .HasForeignKey("OpportunityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("KeySell.Domain.Colleagues.Colleague", "Owner")
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Owner");
+                });
+
             modelBuilder.Entity("KeySell.Domain.BuyingInfluences.BuyingInfluence", b =>
                 {
                     b.HasOne("KeySell.Domain.Colleagues.Colleague", "Counterpart")
@@ -1687,11 +2103,47 @@ namespace KeySell.Migrations.Postgres.Migrations
                     b.Navigation("Person");
                 });
 
+            modelBuilder.Entity("KeySell.Domain.BuyingInfluences.InfluenceLine", b =>
+                {
+                    b.HasOne("KeySell.Domain.Opportunities.Opportunity", null)
+                        .WithMany("InfluenceLines")
+                        .HasForeignKey("OpportunityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KeySell.Domain.Calls.Call", b =>
+                {
+                    b.HasOne("KeySell.Domain.Opportunities.Opportunity", null)
+                        .WithMany("Calls")
+                        .HasForeignKey("OpportunityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("KeySell.Domain.Funnel.FunnelChange", b =>
                 {
                     b.HasOne("KeySell.Domain.Opportunities.Opportunity", null)
                         .WithMany()
                         .HasForeignKey("OpportunityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KeySell.Domain.Needs.NeedNode", b =>
+                {
+                    b.HasOne("KeySell.Domain.Opportunities.Opportunity", null)
+                        .WithMany("NeedNodes")
+                        .HasForeignKey("OpportunityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KeySell.Domain.Needs.NeedsAnalysis", b =>
+                {
+                    b.HasOne("KeySell.Domain.Opportunities.Opportunity", null)
+                        .WithOne("Needs")
+                        .HasForeignKey("KeySell.Domain.Needs.NeedsAnalysis", "OpportunityId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1788,6 +2240,15 @@ namespace KeySell.Migrations.Postgres.Migrations
                     b.Navigation("ReportsTo");
                 });
 
+            modelBuilder.Entity("KeySell.Domain.Process.ProcessMilestone", b =>
+                {
+                    b.HasOne("KeySell.Domain.Opportunities.Opportunity", null)
+                        .WithMany("Milestones")
+                        .HasForeignKey("OpportunityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("KeySell.Domain.Quotas.Quota", b =>
                 {
                     b.HasOne("KeySell.Application.Identity.AppUser", null)
@@ -1822,6 +2283,19 @@ namespace KeySell.Migrations.Postgres.Migrations
                         .HasForeignKey("OpportunityId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("KeySell.Domain.Swot.SwotAnalysis", b =>
+                {
+                    b.HasOne("KeySell.Domain.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("KeySell.Domain.Opportunities.Opportunity", null)
+                        .WithOne("Swot")
+                        .HasForeignKey("KeySell.Domain.Swot.SwotAnalysis", "OpportunityId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("KeySell.Domain.Teams.TeamMember", b =>
@@ -1905,7 +2379,19 @@ namespace KeySell.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("KeySell.Domain.Opportunities.Opportunity", b =>
                 {
+                    b.Navigation("Actions");
+
+                    b.Navigation("Calls");
+
+                    b.Navigation("InfluenceLines");
+
                     b.Navigation("Influences");
+
+                    b.Navigation("Milestones");
+
+                    b.Navigation("NeedNodes");
+
+                    b.Navigation("Needs");
 
                     b.Navigation("Objections");
 
@@ -1914,6 +2400,8 @@ namespace KeySell.Migrations.Postgres.Migrations
                     b.Navigation("Shares");
 
                     b.Navigation("Strengths");
+
+                    b.Navigation("Swot");
                 });
 
             modelBuilder.Entity("KeySell.Domain.Teams.Team", b =>

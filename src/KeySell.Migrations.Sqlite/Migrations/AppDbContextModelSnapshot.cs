@@ -509,6 +509,76 @@ namespace KeySell.Migrations.Sqlite.Migrations
                     b.ToTable("FitRatings", (string)null);
                 });
 
+            modelBuilder.Entity("KeySell.Domain.Actions.SellingAction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Addresses")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Due")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InfluenceKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OpportunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OwnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OpportunityId", "Key")
+                        .IsUnique();
+
+                    b.HasIndex("OwnerId", "Status", "Due");
+
+                    b.ToTable("Actions", (string)null);
+                });
+
             modelBuilder.Entity("KeySell.Domain.BuyingInfluences.BuyingInfluence", b =>
                 {
                     b.Property<Guid>("Id")
@@ -599,6 +669,137 @@ namespace KeySell.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("BuyingInfluences");
+                });
+
+            modelBuilder.Entity("KeySell.Domain.BuyingInfluences.InfluenceLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FromKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OpportunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Strength")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OpportunityId", "Position");
+
+                    b.ToTable("InfluenceLines");
+                });
+
+            modelBuilder.Entity("KeySell.Domain.Calls.Call", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Commitment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OpportunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Questions")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("With")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OpportunityId", "Key")
+                        .IsUnique();
+
+                    b.HasIndex("OpportunityId", "Status", "Date");
+
+                    b.ToTable("Calls");
                 });
 
             modelBuilder.Entity("KeySell.Domain.Colleagues.Colleague", b =>
@@ -855,9 +1056,87 @@ namespace KeySell.Migrations.Sqlite.Migrations
                     b.ToTable("CurrencyRates");
                 });
 
+            modelBuilder.Entity("KeySell.Domain.Needs.NeedNode", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Layer")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OpportunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ParentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Problem")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Solution")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OpportunityId", "ParentId", "Position");
+
+                    b.ToTable("NeedNodes");
+                });
+
+            modelBuilder.Entity("KeySell.Domain.Needs.NeedsAnalysis", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CurrentState")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OpportunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OpportunityId")
+                        .IsUnique();
+
+                    b.ToTable("NeedsAnalyses");
+                });
+
             modelBuilder.Entity("KeySell.Domain.Objections.Objection", b =>
                 {
                     b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("FromKey")
@@ -873,6 +1152,10 @@ namespace KeySell.Migrations.Sqlite.Migrations
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Steps")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Text")
@@ -944,6 +1227,9 @@ namespace KeySell.Migrations.Sqlite.Migrations
                     b.Property<string>("CreatedBy")
                         .IsRequired()
                         .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("CreatedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("DeletedAt")
@@ -1180,6 +1466,11 @@ namespace KeySell.Migrations.Sqlite.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Seniority")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -1216,6 +1507,54 @@ namespace KeySell.Migrations.Sqlite.Migrations
                     b.HasIndex("AccountId", "Name", "Id");
 
                     b.ToTable("People");
+                });
+
+            modelBuilder.Entity("KeySell.Domain.Process.ProcessMilestone", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Done")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Evidence")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Milestone")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OpportunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OpportunityId", "Milestone")
+                        .IsUnique();
+
+                    b.ToTable("Milestones");
                 });
 
             modelBuilder.Entity("KeySell.Domain.Quotas.Quota", b =>
@@ -1343,6 +1682,67 @@ namespace KeySell.Migrations.Sqlite.Migrations
                     b.HasIndex("OpportunityId");
 
                     b.ToTable("Strengths");
+                });
+
+            modelBuilder.Entity("KeySell.Domain.Swot.SwotAnalysis", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Opportunities")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OpportunityId")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Strengths")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Threats")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("Weaknesses")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId")
+                        .IsUnique();
+
+                    b.HasIndex("OpportunityId")
+                        .IsUnique();
+
+                    b.ToTable("Swot", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Swot_OneOwner", "(\"OpportunityId\" IS NULL) <> (\"AccountId\" IS NULL)");
+                        });
                 });
 
             modelBuilder.Entity("KeySell.Domain.Teams.Team", b =>
@@ -1648,6 +2048,22 @@ namespace KeySell.Migrations.Sqlite.Migrations
                     b.Navigation("Criterion");
                 });
 
+            modelBuilder.Entity("KeySell.Domain.Actions.SellingAction", b =>
+                {
+                    b.HasOne("KeySell.Domain.Opportunities.Opportunity", null)
+                        .WithMany("Actions")
+                        .HasForeignKey("OpportunityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("KeySell.Domain.Colleagues.Colleague", "Owner")
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Owner");
+                });
+
             modelBuilder.Entity("KeySell.Domain.BuyingInfluences.BuyingInfluence", b =>
                 {
                     b.HasOne("KeySell.Domain.Colleagues.Colleague", "Counterpart")
@@ -1672,11 +2088,47 @@ namespace KeySell.Migrations.Sqlite.Migrations
                     b.Navigation("Person");
                 });
 
+            modelBuilder.Entity("KeySell.Domain.BuyingInfluences.InfluenceLine", b =>
+                {
+                    b.HasOne("KeySell.Domain.Opportunities.Opportunity", null)
+                        .WithMany("InfluenceLines")
+                        .HasForeignKey("OpportunityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KeySell.Domain.Calls.Call", b =>
+                {
+                    b.HasOne("KeySell.Domain.Opportunities.Opportunity", null)
+                        .WithMany("Calls")
+                        .HasForeignKey("OpportunityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("KeySell.Domain.Funnel.FunnelChange", b =>
                 {
                     b.HasOne("KeySell.Domain.Opportunities.Opportunity", null)
                         .WithMany()
                         .HasForeignKey("OpportunityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KeySell.Domain.Needs.NeedNode", b =>
+                {
+                    b.HasOne("KeySell.Domain.Opportunities.Opportunity", null)
+                        .WithMany("NeedNodes")
+                        .HasForeignKey("OpportunityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KeySell.Domain.Needs.NeedsAnalysis", b =>
+                {
+                    b.HasOne("KeySell.Domain.Opportunities.Opportunity", null)
+                        .WithOne("Needs")
+                        .HasForeignKey("KeySell.Domain.Needs.NeedsAnalysis", "OpportunityId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1773,6 +2225,15 @@ namespace KeySell.Migrations.Sqlite.Migrations
                     b.Navigation("ReportsTo");
                 });
 
+            modelBuilder.Entity("KeySell.Domain.Process.ProcessMilestone", b =>
+                {
+                    b.HasOne("KeySell.Domain.Opportunities.Opportunity", null)
+                        .WithMany("Milestones")
+                        .HasForeignKey("OpportunityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("KeySell.Domain.Quotas.Quota", b =>
                 {
                     b.HasOne("KeySell.Application.Identity.AppUser", null)
@@ -1807,6 +2268,19 @@ namespace KeySell.Migrations.Sqlite.Migrations
                         .HasForeignKey("OpportunityId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("KeySell.Domain.Swot.SwotAnalysis", b =>
+                {
+                    b.HasOne("KeySell.Domain.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("KeySell.Domain.Opportunities.Opportunity", null)
+                        .WithOne("Swot")
+                        .HasForeignKey("KeySell.Domain.Swot.SwotAnalysis", "OpportunityId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("KeySell.Domain.Teams.TeamMember", b =>
@@ -1890,7 +2364,19 @@ namespace KeySell.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("KeySell.Domain.Opportunities.Opportunity", b =>
                 {
+                    b.Navigation("Actions");
+
+                    b.Navigation("Calls");
+
+                    b.Navigation("InfluenceLines");
+
                     b.Navigation("Influences");
+
+                    b.Navigation("Milestones");
+
+                    b.Navigation("NeedNodes");
+
+                    b.Navigation("Needs");
 
                     b.Navigation("Objections");
 
@@ -1899,6 +2385,8 @@ namespace KeySell.Migrations.Sqlite.Migrations
                     b.Navigation("Shares");
 
                     b.Navigation("Strengths");
+
+                    b.Navigation("Swot");
                 });
 
             modelBuilder.Entity("KeySell.Domain.Teams.Team", b =>

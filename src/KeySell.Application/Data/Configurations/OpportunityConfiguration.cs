@@ -36,6 +36,13 @@ internal sealed class OpportunityConfiguration : IEntityTypeConfiguration<Opport
         builder.HasMany(o => o.RedFlags).WithOne().HasForeignKey(f => f.OpportunityId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(o => o.Objections).WithOne().HasForeignKey(x => x.OpportunityId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(o => o.Shares).WithOne().HasForeignKey(s => s.OpportunityId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(o => o.Milestones).WithOne().HasForeignKey(m => m.OpportunityId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(o => o.Calls).WithOne().HasForeignKey(c => c.OpportunityId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(o => o.Actions).WithOne().HasForeignKey(a => a.OpportunityId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(o => o.Needs).WithOne().HasForeignKey<Domain.Needs.NeedsAnalysis>(n => n.OpportunityId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(o => o.NeedNodes).WithOne().HasForeignKey(n => n.OpportunityId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(o => o.Swot).WithOne().HasForeignKey<Domain.Swot.SwotAnalysis>(s => s.OpportunityId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(o => o.InfluenceLines).WithOne().HasForeignKey(l => l.OpportunityId).OnDelete(DeleteBehavior.Cascade);
         builder.Property(o => o.DeletedBy).HasMaxLength(256);
         // The pipeline pages by (Name, Id) (decision 0012): everything, one owner's or one account's deals; the access
         // rules and the account filter find an account's deals by the AccountId prefix. Partial on the live rows:
@@ -98,5 +105,6 @@ internal sealed class ObjectionConfiguration : IEntityTypeConfiguration<Objectio
         builder.Property(o => o.Id).ValueGeneratedNever();
         builder.Property(o => o.Text).HasMaxLength(Objection.TextMaxLength).IsRequired();
         builder.Property(o => o.FromKey).HasMaxLength(BuyingInfluence.KeyMaxLength);
+        builder.PrimitiveCollection(o => o.Steps);
     }
 }
