@@ -43,8 +43,16 @@ public class AnalysisSummary
         };
     }
 
+    /// <summary>
+    /// The edition of the rules: raised whenever a rule is added or changes its meaning, so every summary judged by
+    /// the earlier rules counts as outdated and the next refresh (shortly after start) judges it again. 2: sheet
+    /// version 2's rules (decision 0024).
+    /// </summary>
+    public const int RulesEdition = 2;
+
+    /// <summary>What a summary was judged by: the rules' edition and the team's thresholds.</summary>
     public static string SettingsKey(AnalysisSettings settings) =>
-        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"stale={settings.StaleDays};new={settings.NewPlayerDays};fit={settings.FitThreshold}");
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"rules={RulesEdition};stale={settings.StaleDays};new={settings.NewPlayerDays};fit={settings.FitThreshold}");
 }
 
 /// <param name="Influence">The sheet id of the influence it concerns; null for a flag about the whole deal.</param>
