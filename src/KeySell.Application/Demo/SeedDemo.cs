@@ -5,6 +5,11 @@ using KeySell.Domain.BuyingInfluences;
 using KeySell.Domain.Colleagues;
 using KeySell.Domain.Money;
 using KeySell.Domain.Objections;
+using KeySell.Domain.Actions;
+using KeySell.Domain.Calls;
+using KeySell.Domain.Needs;
+using KeySell.Domain.Process;
+using KeySell.Domain.Swot;
 using KeySell.Domain.Opportunities;
 using KeySell.Domain.OrgCharts;
 using KeySell.Domain.RedFlags;
@@ -121,6 +126,7 @@ public static class SeedDemo
                     Responsibilities = demo.Responsibilities,
                     Preferences = demo.Preferences,
                     Status = demo.Status,
+                    Seniority = DemoToolkit.Seniorities.GetValueOrDefault((demo.AccountKey, demo.Key)),
                 };
             }
             db.People.AddRange(people.Values);
@@ -178,6 +184,7 @@ public static class SeedDemo
                     FunnelLevel = demo.FunnelLevel,
                     ExpectedOutcome = demo.ExpectedOutcome,
                     OwnerId = owner,
+                    CreatedOn = today.AddDays(-DemoToolkit.CreatedDaysAgo.GetValueOrDefault(demo.AccountKey, 30)),
                 };
                 opportunity.Influences.AddRange(demo.Influences.Select((i, position) => new BuyingInfluence
                 {
@@ -214,12 +221,50 @@ public static class SeedDemo
                     Text = o.Text,
                     Status = o.Status,
                 }));
+                AddToolkit(opportunity, demo.AccountKey, colleagues, today);
                 db.Opportunities.Add(opportunity);
             }
+            foreach (var (accountKey, swot) in DemoToolkit.AccountSwots)
+                db.Swots.Add(new SwotAnalysis { AccountId = accounts[accountKey].Id, Strengths = [.. swot.Strengths], Weaknesses = [.. swot.Weaknesses], Opportunities = [.. swot.Opportunities], Threats = [.. swot.Threats] });
             await db.SaveChangesAsync(cancellationToken);
             return DemoOpportunities.Opportunities.Length;
         }
 
         private static DateOnly? DaysAgo(DateOnly today, int? days) => days is { } d ? today.AddDays(-d) : null;
+
+        /// <summary>The deal's milestones, calls, action plan, needs tree and SWOT (<see cref="DemoToolkit"/>).</summary>
+        private static void AddToolkit(Opportunity opportunity, string accountKey, Dictionary<string, Colleague> colleagues, DateOnly today)
+        {
+            opportunity.Milestones.AddRange(DemoToolkit.Milestones.GetValueOrDefault(accountKey, []).Select(m => new ProcessMilestone
+            {
+                Milestone = m.Id, Done = today.AddDays(-m.DaysAgo), Evidence = m.Evidence,
+            }));
+            opportunity.Calls.AddRange(DemoToolkit.Calls.GetValueOrDefault(accountKey, []).Select((c, position) => new Call
+            {
+                Key = c.Key, Position = position, Date = today.AddDays(c.InDays), With = [.. c.With], Status = c.Status, Commitment = c.Commitment,
+                Questions = [.. c.Questions.Select(q => new CallQuestion(q.Type, q.Text))], Outcome = c.Outcome, Notes = c.Notes,
+            }));
+            opportunity.Actions.AddRange(DemoToolkit.Actions.GetValueOrDefault(accountKey, []).Select((a, position) => new SellingAction
+            {
+                Key = a.Key, Position = position, Text = a.Text, OwnerId = a.OwnerKey is null ? null : colleagues[a.OwnerKey].Id,
+                Due = a.DueInDays is { } due ? today.AddDays(due) : null, Status = a.Status, InfluenceKey = a.InfluenceKey, Addresses = [.. a.Addresses],
+            }));
+            if (DemoToolkit.Needs.TryGetValue(accountKey, out var needs))
+            {
+                opportunity.Needs = new NeedsAnalysis { CurrentState = needs.CurrentState };
+                void Add(DemoNeed[] level, Guid? parent)
+                {
+                    for (var i = 0; i < level.Length; i++)
+                    {
+                        var node = new NeedNode { ParentId = parent, Position = i, Layer = level[i].Layer, Problem = level[i].Problem, Solution = level[i].Solution };
+                        opportunity.NeedNodes.Add(node);
+                        Add(level[i].Children, node.Id);
+                    }
+                }
+                Add(needs.Branches, null);
+            }
+            if (DemoToolkit.Swots.TryGetValue(accountKey, out var swot))
+                opportunity.Swot = new SwotAnalysis { Strengths = [.. swot.Strengths], Weaknesses = [.. swot.Weaknesses], Opportunities = [.. swot.Opportunities], Threats = [.. swot.Threats] };
+        }
     }
 }
