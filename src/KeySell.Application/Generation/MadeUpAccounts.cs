@@ -226,6 +226,7 @@ internal sealed class MadeUpAccounts(
                 FunnelLevel = level,
                 ExpectedOutcome = _random.Next(3) == 0 ? null : _random.Next(6) == 0 ? (ExpectedOutcome)_random.Next(2, 5) : ExpectedOutcome.WinWin,
                 OwnerId = _random.Next(10) < 7 ? accountOwner : team[_random.Next(team.Count)],
+                CreatedOn = DateOnly.FromDateTime(created.UtcDateTime),
             }, created);
             batch.Opportunities.Add(deal);
             MakeInfluences(batch, deal, people, created, today);
