@@ -99,7 +99,7 @@ public sealed class CliTests : IAsyncDisposable
         result.ExitCode.ShouldBe(0);
         result.Out.ShouldBeEmpty();
         var sheet = JsonNode.Parse(await File.ReadAllTextAsync(file, TestContext.Current.CancellationToken))!;
-        sheet["schema"]!.GetValue<string>().ShouldBe("keysell.strategy-sheet/1");
+        sheet["schema"]!.GetValue<string>().ShouldBe("keysell.strategy-sheet/2");
         sheet["opportunity"]!["funnelLevel"]!.GetValue<string>().ShouldBe("best-few");
     }
 

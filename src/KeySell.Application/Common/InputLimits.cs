@@ -13,6 +13,18 @@ public static class InputLimits
     /// <summary>Buying influences in one sheet.</summary>
     public const int SheetInfluences = 500;
 
+    /// <summary>Calls in one sheet (version 2).</summary>
+    public const int SheetCalls = 200;
+
+    /// <summary>Actions in one sheet (version 2).</summary>
+    public const int SheetActions = 500;
+
+    /// <summary>Nodes of the needs tree in one sheet, at every depth together (version 2).</summary>
+    public const int SheetNeedNodes = KeySell.Domain.Needs.NeedsAnalysis.MaxNodes;
+
+    /// <summary>How deep the needs tree may go, a first-level branch being depth 1 (version 2).</summary>
+    public const int SheetNeedsDepth = KeySell.Domain.Needs.NeedsAnalysis.MaxDepth;
+
     /// <summary>Any one text in a sheet (a name, a title, a win, an objection…), in UTF-16 code units as .NET counts them.</summary>
     public const int SheetTextLength = 4_000;
 

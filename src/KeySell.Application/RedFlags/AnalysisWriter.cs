@@ -25,9 +25,7 @@ public sealed class AnalysisWriter(RedFlagWords words)
         json.Write("{\"opportunity\":"u8);
         RelaxedJson.WriteString(json, analysis.Sheet.Opportunity.Name);
         json.Write(",\"asOf\":\""u8);
-        var day = json.GetSpan(10);
-        analysis.AsOf.TryFormat(day, out var length, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-        json.Advance(length);
+        WriteDay(json, analysis.AsOf);
         json.Write("\",\"redFlags\":["u8);
         for (var i = 0; i < analysis.RedFlags.Count; i++)
         {
@@ -57,7 +55,66 @@ public sealed class AnalysisWriter(RedFlagWords words)
         WriteStrings(json, analysis.Funnel.Unmet, static prerequisite => prerequisite.ToId());
         json.Write(",\"highestMet\":"u8);
         RelaxedJson.WriteString(json, analysis.Funnel.HighestMet.ToId());
-        json.Write("}}"u8);
+        json.Write("}"u8);
+        if (analysis.Sheet.IsVersion2) WriteToolkit(json, analysis);
+        json.Write("}"u8);
+    }
+
+    /// <summary>The version-2 parts, in the order and with exactly the keys of <see cref="AnalysisDocument"/>.</summary>
+    private static void WriteToolkit(IBufferWriter<byte> json, SheetAnalysis analysis)
+    {
+        json.Write(",\"needs\":"u8);
+        if (analysis.Needs is { } needs)
+        {
+            json.Write(needs.Rooted ? "{\"rooted\":true"u8 : "{\"rooted\":false"u8);
+            json.Write(needs.Decomposed ? ",\"decomposed\":true"u8 : ",\"decomposed\":false"u8);
+            json.Write(needs.Landed ? ",\"landed\":true,\"layers\":"u8 : ",\"landed\":false,\"layers\":"u8);
+            WriteStrings(json, needs.Layers, static layer => layer.ToId());
+            json.Write(",\"leaves\":"u8);
+            WriteNumber(json, needs.Leaves);
+            json.Write(",\"unlandedLeaves\":"u8);
+            WriteNumber(json, needs.UnlandedLeaves);
+            json.Write("}"u8);
+        }
+        else json.Write("null"u8);
+
+        var calls = analysis.Calls!;
+        json.Write(",\"calls\":{\"done\":"u8);
+        WriteNumber(json, calls.Done);
+        json.Write(",\"advances\":"u8);
+        WriteNumber(json, calls.Advances);
+        json.Write(",\"continuations\":"u8);
+        WriteNumber(json, calls.Continuations);
+        json.Write(",\"nextCall\":"u8);
+        if (calls.NextCall is { } next)
+        {
+            json.Write("\""u8);
+            WriteDay(json, next);
+            json.Write("\""u8);
+        }
+        else json.Write("null"u8);
+
+        var milestones = analysis.Milestones!;
+        json.Write("},\"milestones\":{\"done\":"u8);
+        WriteStrings(json, milestones.Done, static milestone => milestone.ToId());
+        json.Write(",\"next\":"u8);
+        if (milestones.Next is { } nextMilestone) RelaxedJson.WriteString(json, nextMilestone.ToId());
+        else json.Write("null"u8);
+        json.Write("}"u8);
+    }
+
+    private static void WriteNumber(IBufferWriter<byte> json, int value)
+    {
+        var span = json.GetSpan(11);
+        value.TryFormat(span, out var length, provider: CultureInfo.InvariantCulture);
+        json.Advance(length);
+    }
+
+    private static void WriteDay(IBufferWriter<byte> json, DateOnly day)
+    {
+        var span = json.GetSpan(10);
+        day.TryFormat(span, out var length, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        json.Advance(length);
     }
 
     /// <summary>The analysis as indented JSON for a person to read; one sheet at a time, so speed does not matter here.</summary>

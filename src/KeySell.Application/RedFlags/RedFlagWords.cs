@@ -134,8 +134,18 @@ public sealed class RedFlagWords
             case Slot.Days when flag.Id == "stale":
                 Format(analysis.Settings.StaleDays, null, CultureInfo.InvariantCulture, ref into);
                 return true;
-            case Slot.Text when flag.Id == "open-objection":
-                into.Value(flag.Objection?.Text);
+            case Slot.Text when flag.Objection is { } objection:
+                // open-objection, objection-unconfirmed and objection-unproven quote the objection.
+                into.Value(objection.Text);
+                return true;
+            case Slot.Text when flag.Action is { } action:
+                into.Value(action.Text);
+                return true;
+            case Slot.Due when flag.Action?.Due is { } due:
+                Format(due, _vocabulary.DateFormat, Culture, ref into);
+                return true;
+            case Slot.Count when flag.Id == "needs-not-landed":
+                Format(flag.Count, null, CultureInfo.InvariantCulture, ref into);
                 return true;
             case Slot.Text when flag.Id == RedFlagIds.Manual:
                 into.Value(flag.Text);
@@ -245,7 +255,7 @@ public sealed class RedFlagWords
     }
 
     /// <summary>The values a template may ask for, by the placeholder's name in the resources.</summary>
-    private enum Slot { None, Name, Support, Account, Status, Gap, Role, Mode, Since, Days, Text, Outcome, Score, Threshold }
+    private enum Slot { None, Name, Support, Account, Status, Gap, Role, Mode, Since, Days, Text, Outcome, Score, Threshold, Due, Count }
 
     /// <summary>
     /// A text from the resources cut once into literal parts and placeholders, so filling it in neither searches

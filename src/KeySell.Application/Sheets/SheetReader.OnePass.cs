@@ -87,7 +87,7 @@ public static partial class SheetReader
             }
             // Only whitespace may follow the sheet.
             if (next == Next.Doubt || _json.Read()) return null;
-            if (schema != SheetReader.Schema || opportunity is null || influences.Count > InputLimits.SheetInfluences) return null;
+            if (schema != SchemaVersion1 || opportunity is null || influences.Count > InputLimits.SheetInfluences) return null;
             if (!ReferencesHold(influences, objections, redFlags)) return null;
             return new StrategySheet(asOf, opportunity, influences, strengths, objections, redFlags);
         }
@@ -224,7 +224,7 @@ public static partial class SheetReader
             Next next;
             while ((next = Member(StrengthFields, ref seen, out var field)) == Next.Member)
             {
-                var ok = field == "text" ? RequiredString(out text) : Strings(addresses) && addresses.TrueForAll(RedFlagIds.IsKnown);
+                var ok = field == "text" ? RequiredString(out text) : Strings(addresses) && addresses.TrueForAll(RedFlagIds.Version1.Contains);
                 if (!ok) return false;
             }
             if (next == Next.Doubt || text is null) return false;

@@ -33,7 +33,11 @@ public sealed record SheetReadResult(StrategySheet? Sheet, IReadOnlyList<SheetPr
 /// </summary>
 public static partial class SheetReader
 {
-    public const string Schema = "keysell.strategy-sheet/1";
+    public const string SchemaVersion1 = "keysell.strategy-sheet/1";
+    public const string SchemaVersion2 = "keysell.strategy-sheet/2";
+
+    /// <summary>What writers write: the newest version. Readers accept every version.</summary>
+    public const string Schema = SchemaVersion2;
 
     private const decimal IdealScoreMin = -5;
     private const decimal IdealScoreMax = 5;
@@ -152,6 +156,13 @@ public static partial class SheetReader
     private static readonly FieldNames ObjectionFields = new("from", "text", "status");
     private static readonly FieldNames RedFlagFields = new("text", "influence");
 
+    // Version 2 adds members to three objects and six lists at the top; a version-1 sheet keeps the version-1 lists, so
+    // a version-2 field in it is an unknown field as it always was.
+    private static readonly FieldNames SheetFieldsV2 = new([.. SheetFields.Names, "milestones", "calls", "actions", "needs", "swot", "influenceLines"]);
+    private static readonly FieldNames OpportunityFieldsV2 = new([.. OpportunityFields.Names, "createdOn"]);
+    private static readonly FieldNames InfluenceFieldsV2 = new([.. InfluenceFields.Names, "seniority"]);
+    private static readonly FieldNames ObjectionFieldsV2 = new([.. ObjectionFields.Names, "steps", "answer"]);
+
     /// <summary>The members one kind of object in the sheet may have, as text for the walk and as UTF-8 for the one pass.</summary>
     private sealed class FieldNames(params string[] names)
     {
@@ -171,7 +182,7 @@ public static partial class SheetReader
     }
 
     /// <summary>One reading of one document; problems accumulate as the walk goes.</summary>
-    private sealed class Walk
+    private sealed partial class Walk
     {
         public List<SheetProblem> Problems { get; } = [];
 
@@ -183,10 +194,12 @@ public static partial class SheetReader
         public StrategySheet? Sheet(JsonElement root)
         {
             if (!IsObject(root, "$")) return null;
-            var fields = Fields(root, "$", SheetFields);
+            _version = VersionOf(root);
+            var fields = Fields(root, "$", _version == 1 ? SheetFields : SheetFieldsV2);
 
             var schema = String(fields, "$", "schema", required: true);
-            if (schema is not null && schema != SheetReader.Schema) Problem("$.schema", Messages.Format("Sheet.Schema", SheetReader.Schema, schema));
+            if (schema is not null && schema != SchemaVersion1 && schema != SchemaVersion2)
+                Problem("$.schema", Messages.Format("Sheet.SchemaVersions", SchemaVersion1, SchemaVersion2, schema));
             var asOf = Date(fields, "$", "asOf");
 
             SheetOpportunity? opportunity = null;
@@ -202,10 +215,12 @@ public static partial class SheetReader
             var redFlags = List(fields, "$", "redFlags", RedFlag);
 
             CheckReferences(influences, objections, redFlags);
+            var toolkit = _version == 1 ? null : Toolkit(fields, influences);
             if (opportunity is null) return null;
-            return new StrategySheet(asOf, opportunity,
+            var sheet = new StrategySheet(asOf, opportunity,
                 influences.Select(i => i.Value).ToList(), strengths.Select(s => s.Value).ToList(),
                 objections.Select(o => o.Value).ToList(), redFlags.Select(f => f.Value).ToList());
+            return toolkit is null ? sheet : toolkit(sheet);
         }
 
         private void CheckReferences(
@@ -233,7 +248,7 @@ public static partial class SheetReader
         private SheetOpportunity? Opportunity(JsonElement element, string path)
         {
             if (!IsObject(element, path)) return null;
-            var fields = Fields(element, path, OpportunityFields);
+            var fields = Fields(element, path, _version == 1 ? OpportunityFields : OpportunityFieldsV2);
             var name = String(fields, path, "name", required: true);
             var account = String(fields, path, "account", required: true);
             var score = Number(fields, path, "idealCustomerScore");
@@ -247,7 +262,8 @@ public static partial class SheetReader
             var engagement = Enum<Engagement>(fields, path, "engagement", nullable: true);
             var funnelLevel = Enum<FunnelLevel>(fields, path, "funnelLevel", nullable: false) ?? FunnelLevel.Above;
             var outcome = Enum<ExpectedOutcome>(fields, path, "expectedOutcome", nullable: true);
-            return new SheetOpportunity(name ?? "", account ?? "", score, objective, engagement, funnelLevel, outcome);
+            var createdOn = Date(fields, path, "createdOn");
+            return new SheetOpportunity(name ?? "", account ?? "", score, objective, engagement, funnelLevel, outcome) { CreatedOn = createdOn };
         }
 
         private SheetObjective? Objective(JsonElement element, string path)
@@ -272,7 +288,7 @@ public static partial class SheetReader
                 _idsUnknown = true;
                 return null;
             }
-            var fields = Fields(element, path, InfluenceFields);
+            var fields = Fields(element, path, _version == 1 ? InfluenceFields : InfluenceFieldsV2);
             var id = String(fields, path, "id", required: true);
             if (id is null) _idsUnknown = true;
             var name = String(fields, path, "name", required: true);
@@ -297,7 +313,11 @@ public static partial class SheetReader
             var wins = Strings(fields, path, "wins").Select(w => w.Value).ToList();
             var results = Strings(fields, path, "results").Select(r => r.Value).ToList();
             // Kept even when id or name is missing, so a reference to it is not reported a second time.
-            return new SheetInfluence(id ?? "", name ?? "", title, roles, influence, support, contact, mode, counterpart, status, since, lastContact, wins, results);
+            var seniority = Enum<Seniority>(fields, path, "seniority", nullable: false) ?? Seniority.Unknown;
+            return new SheetInfluence(id ?? "", name ?? "", title, roles, influence, support, contact, mode, counterpart, status, since, lastContact, wins, results)
+            {
+                Seniority = seniority,
+            };
         }
 
         private SheetStrength? Strength(JsonElement element, string path)
@@ -305,23 +325,20 @@ public static partial class SheetReader
             if (!IsObject(element, path)) return null;
             var fields = Fields(element, path, StrengthFields);
             var text = String(fields, path, "text", required: true);
-            var addresses = new List<string>();
-            foreach (var (itemPath, id) in Strings(fields, path, "addresses"))
-            {
-                if (RedFlagIds.IsKnown(id)) addresses.Add(id);
-                else Problem(itemPath, Messages.Format("UnknownRedFlag", id, string.Join(", ", RedFlagIds.All)));
-            }
+            var addresses = RedFlagIdList(fields, path);
             return text is null ? null : new SheetStrength(text, addresses);
         }
 
         private SheetObjection? Objection(JsonElement element, string path)
         {
             if (!IsObject(element, path)) return null;
-            var fields = Fields(element, path, ObjectionFields);
+            var fields = Fields(element, path, _version == 1 ? ObjectionFields : ObjectionFieldsV2);
             var from = String(fields, path, "from", required: false);
             var text = String(fields, path, "text", required: true);
             var status = Enum<ObjectionStatus>(fields, path, "status", nullable: false) ?? ObjectionStatus.Open;
-            return text is null ? null : new SheetObjection(from, text, status);
+            var steps = EnumSet<ObjectionStep>(fields, path, "steps");
+            var answer = Enum<ObjectionAnswer>(fields, path, "answer", nullable: true);
+            return text is null ? null : new SheetObjection(from, text, status) { Steps = steps, Answer = answer };
         }
 
         private SheetRedFlag? RedFlag(JsonElement element, string path)

@@ -9,8 +9,9 @@ using KeySell.Domain.Sheets;
 namespace KeySell.Application.Sheets;
 
 /// <summary>
-/// Writes a sheet in the contract's JSON: camelCase, indented, every field present (unknowns as
-/// <c>null</c>) in the contract's order, so sheets diff cleanly and read back unchanged.
+/// Writes a sheet in the contract's JSON, always as version 2 (<c>keysell.strategy-sheet/2</c>, whatever version it
+/// was read as): camelCase, indented, every field present (unknowns as <c>null</c>) in the contract's order, so
+/// sheets diff cleanly and read back unchanged.
 /// </summary>
 public static class SheetWriter
 {
@@ -50,6 +51,7 @@ public static class SheetWriter
         json.WriteString("engagement", opportunity.Engagement?.ToId());
         json.WriteString("funnelLevel", opportunity.FunnelLevel.ToId());
         json.WriteString("expectedOutcome", opportunity.ExpectedOutcome?.ToId());
+        DateOrNull(json, "createdOn", opportunity.CreatedOn);
         json.WriteEndObject();
 
         json.WriteStartArray("influences");
@@ -71,6 +73,7 @@ public static class SheetWriter
             DateOrNull(json, "lastContact", influence.LastContact);
             Strings(json, "wins", influence.Wins);
             Strings(json, "results", influence.Results);
+            json.WriteString("seniority", influence.Seniority.ToId());
             json.WriteEndObject();
         }
         json.WriteEndArray();
@@ -92,6 +95,8 @@ public static class SheetWriter
             json.WriteString("from", objection.From);
             json.WriteString("text", objection.Text);
             json.WriteString("status", objection.Status.ToId());
+            Strings(json, "steps", objection.Steps.Order().Select(s => s.ToId()));
+            json.WriteString("answer", objection.Answer?.ToId());
             json.WriteEndObject();
         }
         json.WriteEndArray();
@@ -106,7 +111,107 @@ public static class SheetWriter
         }
         json.WriteEndArray();
 
+        WriteToolkit(json, sheet);
         json.WriteEndObject();
+    }
+
+    /// <summary>The version-2 lists, after the red flags, in the contract's order.</summary>
+    private static void WriteToolkit(Utf8JsonWriter json, StrategySheet sheet)
+    {
+        json.WriteStartArray("milestones");
+        // In the method's order, whatever order they were recorded in: the next milestone is read off this order.
+        foreach (var milestone in sheet.Milestones.OrderBy(m => m.Id))
+        {
+            json.WriteStartObject();
+            json.WriteString("id", milestone.Id.ToId());
+            DateOrNull(json, "done", milestone.Done);
+            json.WriteString("evidence", milestone.Evidence);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+
+        json.WriteStartArray("calls");
+        foreach (var call in sheet.Calls)
+        {
+            json.WriteStartObject();
+            json.WriteString("id", call.Id);
+            json.WriteString("date", Date(call.Date));
+            Strings(json, "with", call.With);
+            json.WriteString("status", call.Status.ToId());
+            json.WriteString("commitment", call.Commitment);
+            json.WriteStartArray("questions");
+            foreach (var question in call.Questions)
+            {
+                json.WriteStartObject();
+                json.WriteString("type", question.Type.ToId());
+                json.WriteString("text", question.Text);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteString("outcome", call.Outcome?.ToId());
+            json.WriteString("notes", call.Notes);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+
+        json.WriteStartArray("actions");
+        foreach (var action in sheet.Actions)
+        {
+            json.WriteStartObject();
+            json.WriteString("id", action.Id);
+            json.WriteString("text", action.Text);
+            json.WriteString("owner", action.Owner);
+            DateOrNull(json, "due", action.Due);
+            json.WriteString("status", action.Status.ToId());
+            json.WriteString("influence", action.Influence);
+            Strings(json, "addresses", action.Addresses);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+
+        if (sheet.Needs is { } needs)
+        {
+            json.WriteStartObject("needs");
+            json.WriteString("currentState", needs.CurrentState);
+            Needs(json, "branches", needs.Branches, firstLevel: true);
+            json.WriteEndObject();
+        }
+        else json.WriteNull("needs");
+
+        json.WriteStartObject("swot");
+        Strings(json, "strengths", sheet.Swot.Strengths);
+        Strings(json, "weaknesses", sheet.Swot.Weaknesses);
+        Strings(json, "opportunities", sheet.Swot.Opportunities);
+        Strings(json, "threats", sheet.Swot.Threats);
+        json.WriteEndObject();
+
+        json.WriteStartArray("influenceLines");
+        foreach (var line in sheet.InfluenceLines)
+        {
+            json.WriteStartObject();
+            json.WriteString("from", line.From);
+            json.WriteString("to", line.To);
+            json.WriteString("strength", line.Strength.ToId());
+            json.WriteString("note", line.Note);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+    }
+
+    /// <summary>A level of the needs tree; only first-level branches carry their layer.</summary>
+    private static void Needs(Utf8JsonWriter json, string name, IReadOnlyList<SheetNeed> nodes, bool firstLevel)
+    {
+        json.WriteStartArray(name);
+        foreach (var node in nodes)
+        {
+            json.WriteStartObject();
+            if (firstLevel) json.WriteString("layer", node.Layer?.ToId());
+            json.WriteString("problem", node.Problem);
+            Needs(json, "children", node.Children, firstLevel: false);
+            json.WriteString("solution", node.Solution);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
     }
 
     private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

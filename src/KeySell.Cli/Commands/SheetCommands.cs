@@ -11,7 +11,7 @@ namespace KeySell.Cli.Commands;
 public static class SheetCommands
 {
     public static Command Create(CliHost host, Terminal terminal) =>
-        new("sheet", "Export and import strategy sheets (JSON format keysell.strategy-sheet/1) to edit, review or move an opportunity's strategy.")
+        new("sheet", "Export and import strategy sheets (JSON; export writes keysell.strategy-sheet/2, import reads versions 1 and 2) to edit, review or move an opportunity's strategy.")
         {
             Export(host, terminal),
             Import(host, terminal),

@@ -11,8 +11,14 @@ public sealed record RedFlag(string Id, SheetInfluence? Influence)
     /// <summary>For <c>missing-information</c>: the dimensions still unknown.</summary>
     public MissingDimensions Missing { get; init; }
 
-    /// <summary>For <c>open-objection</c>: the objection still open.</summary>
+    /// <summary>For <c>open-objection</c>, <c>objection-unconfirmed</c>, <c>objection-unproven</c>: the objection.</summary>
     public SheetObjection? Objection { get; init; }
+
+    /// <summary>For <c>overdue-action</c>: the action past its due day.</summary>
+    public SheetAction? Action { get; init; }
+
+    /// <summary>For <c>needs-not-landed</c>: how many leaves of the tree name no solution.</summary>
+    public int Count { get; init; }
 
     /// <summary>For <c>manual</c>: the seller's own words.</summary>
     public string? Text { get; init; }

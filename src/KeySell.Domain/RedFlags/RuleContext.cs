@@ -1,3 +1,4 @@
+using KeySell.Domain.Needs;
 using KeySell.Domain.Sheets;
 
 namespace KeySell.Domain.RedFlags;
@@ -13,6 +14,22 @@ public sealed class RuleContext(StrategySheet sheet, DateOnly asOf, AnalysisSett
     public bool IsWithinStaleWindow(DateOnly? date) => date is { } d && d >= AsOf.AddDays(-Settings.StaleDays);
 
     public bool IsWithinNewPlayerWindow(DateOnly? date) => date is { } d && d >= AsOf.AddDays(-Settings.NewPlayerDays);
+
+    /// <summary>The three checks of the needs tree, or null when the sheet has no tree; worked out once per analysis.</summary>
+    public NeedsChecks? NeedsChecks => _needsChecks ??= Sheet.Needs is { } needs ? Needs.NeedsChecks.Of(needs) : null;
+
+    private NeedsChecks? _needsChecks;
+
+    /// <summary>The sheet's influence with this id, whatever its status, or null (no id, or none such).</summary>
+    public SheetInfluence? InfluenceOf(string? id)
+    {
+        if (id is null) return null;
+        foreach (var influence in Sheet.Influences)
+        {
+            if (influence.Id == id) return influence;
+        }
+        return null;
+    }
 
     public bool AnyActive(Func<SheetInfluence, bool> predicate)
     {

@@ -1,4 +1,7 @@
 using KeySell.Domain.BuyingInfluences;
+using KeySell.Domain.Calls;
+using KeySell.Domain.Needs;
+using KeySell.Domain.Process;
 using KeySell.Domain.Funnel;
 using KeySell.Domain.RedFlags;
 using KeySell.Domain.RedFlags.Rules;
@@ -13,7 +16,17 @@ public sealed record SheetAnalysis(
     IReadOnlyList<RedFlag> RedFlags,
     IReadOnlyList<SheetInfluence> Receptive,
     IReadOnlyList<SheetInfluence> Unreceptive,
-    FunnelVerdict Funnel);
+    FunnelVerdict Funnel)
+{
+    /// <summary>Version 2: the three checks of the needs tree; null when the tree is not drawn (and on version 1).</summary>
+    public NeedsChecks? Needs { get; init; }
+
+    /// <summary>Version 2: how the calls went and the next one; null on a version-1 sheet.</summary>
+    public CallsSummary? Calls { get; init; }
+
+    /// <summary>Version 2: the milestones reached and the next one; null on a version-1 sheet.</summary>
+    public ProcessProgress? Milestones { get; init; }
+}
 
 /// <summary>
 /// Judges a strategy sheet by the method. Pure and deterministic: the same sheet, day and settings
@@ -29,7 +42,10 @@ public sealed class StrategyAnalyzer(AnalysisSettings settings, IReadOnlyList<IR
         new MissingInformation(), new Opponent(), new TechnicalVeto(), new NoCounterpart(),
         new UnreceptiveEconomicBuyer(), new NoWinResult(), new NoStrength(), new LateEntry(),
         new IncompleteObjective(), new NewPlayer(), new Stale(), new OpenObjection(), new NotWinWin(),
-        new PoorFit(), new Manual(),
+        new PoorFit(),
+        new NoNextStep(), new OverdueAction(), new ContinuationOnly(), new NeedsNotRooted(), new NeedsNotDecomposed(),
+        new NeedsNotLanded(), new ObjectionUnconfirmed(), new ObjectionUnproven(), new NoTopOfficer(),
+        new Manual(),
     ];
 
     public static StrategyAnalyzer Default { get; } = new(AnalysisSettings.Default);
@@ -58,7 +74,14 @@ public sealed class StrategyAnalyzer(AnalysisSettings settings, IReadOnlyList<IR
 
         var funnel = FunnelPrerequisites.Judge(sheet.Opportunity.FunnelLevel, sheet.Opportunity.Objective.IsComplete,
             receptive is not null, found.Count > 0);
-        return new SheetAnalysis(sheet, asOf, Settings, found, (IReadOnlyList<SheetInfluence>?)receptive ?? [], (IReadOnlyList<SheetInfluence>?)unreceptive ?? [], funnel);
+        var analysis = new SheetAnalysis(sheet, asOf, Settings, found, (IReadOnlyList<SheetInfluence>?)receptive ?? [], (IReadOnlyList<SheetInfluence>?)unreceptive ?? [], funnel);
+        if (!sheet.IsVersion2) return analysis;
+        return analysis with
+        {
+            Needs = context.NeedsChecks,
+            Calls = CallsSummary.Of(sheet.Calls, asOf),
+            Milestones = ProcessProgress.Of(sheet.Milestones),
+        };
     }
 
     private static void AttachStrengths(List<RedFlag> found, IReadOnlyList<SheetStrength> strengths)

@@ -17,6 +17,11 @@ public class RedFlagSeverityTests
         ["manual"] = RedFlagSeverity.Warning,
         ["missing-information"] = RedFlagSeverity.Info, ["no-win-result"] = RedFlagSeverity.Info, ["no-strength"] = RedFlagSeverity.Info,
         ["new-player"] = RedFlagSeverity.Info,
+        // Copied from strategy-sheet-v2.md ("Severities").
+        ["no-next-step"] = RedFlagSeverity.Warning, ["continuation-only"] = RedFlagSeverity.Warning, ["no-top-officer"] = RedFlagSeverity.Warning,
+        ["overdue-action"] = RedFlagSeverity.Warning, ["objection-unconfirmed"] = RedFlagSeverity.Warning,
+        ["objection-unproven"] = RedFlagSeverity.Warning,
+        ["needs-not-rooted"] = RedFlagSeverity.Info, ["needs-not-decomposed"] = RedFlagSeverity.Info, ["needs-not-landed"] = RedFlagSeverity.Info,
     };
 
     [Fact]

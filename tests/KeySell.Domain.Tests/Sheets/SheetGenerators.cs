@@ -60,7 +60,7 @@ public static class SheetGenerators
     private static Gen<SheetStrength> StrengthGen() =>
         from text in Gen.Elements("Local support centre", "Reference customer in the same industry", "Lowest total cost")
         from addressCount in Gen.Choose(0, 3)
-        from addresses in Gen.Elements(RedFlagIds.All.ToArray()).ListOf(addressCount)
+        from addresses in Gen.Elements(RedFlagIds.Version1.ToArray()).ListOf(addressCount)
         select new SheetStrength(text, addresses.Distinct().ToArray());
 
     private static Gen<List<T>> ListOf<T>(this Gen<T> gen, int min, int max) =>

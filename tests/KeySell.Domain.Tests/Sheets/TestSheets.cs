@@ -1,4 +1,7 @@
+using KeySell.Domain.Actions;
 using KeySell.Domain.BuyingInfluences;
+using KeySell.Domain.Calls;
+using KeySell.Domain.Needs;
 using KeySell.Domain.Objections;
 using KeySell.Domain.Opportunities;
 using KeySell.Domain.OrgCharts;
@@ -35,6 +38,32 @@ public static class TestSheets
         [new SheetStrength("Only vendor with a local support centre", ["coach-weak"])],
         [new SheetObjection("li-wei", "Price is 20% above budget", ObjectionStatus.Resolved)],
         []);
+
+    /// <summary>
+    /// The textbook deal as a version-2 sheet that raises no flag either: the economic buyer is the top officer, an open
+    /// action is due next week, and the deal was set up long ago.
+    /// </summary>
+    public static StrategySheet TextbookV2(params SheetInfluence[] extra)
+    {
+        var sheet = Textbook(extra);
+        return sheet with
+        {
+            Version = 2,
+            Opportunity = sheet.Opportunity with { CreatedOn = AsOf.AddDays(-300) },
+            Influences = [.. sheet.Influences.Select(i => i.Id == "li-wei" ? i with { Seniority = Seniority.TopOfficer } : i)],
+            Actions = [Action("a1", due: AsOf.AddDays(7))],
+        };
+    }
+
+    public static SheetAction Action(string id, DateOnly? due = null, ActionStatus status = ActionStatus.Open, string? influence = null) =>
+        new(id, "Send the reference case", "Our VP Sales", due, status, influence, []);
+
+    public static SheetCall Call(string id, DateOnly date, CallStatus status = CallStatus.Planned, CallOutcome? outcome = null) =>
+        new(id, date, ["li-wei"], status, "A pilot in one plant", [], outcome, null);
+
+    public static SheetNeed Leaf(string problem, string? solution = "Our module") => new(null, problem, [], solution);
+
+    public static SheetNeed Branch(NeedLayer layer, params SheetNeed[] children) => new(layer, layer + " problem", children, null);
 
     public static StrategySheet WithInfluences(this StrategySheet sheet, params SheetInfluence[] influences) => sheet with { Influences = influences };
 

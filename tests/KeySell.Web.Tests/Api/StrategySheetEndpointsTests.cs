@@ -129,7 +129,7 @@ public abstract class StrategySheetEndpointsTests<TApp>(TApp app) : IClassFixtur
 
         etag.ShouldStartWith("\"1.");
         var sheet = JsonNode.Parse(json)!;
-        sheet["schema"]!.GetValue<string>().ShouldBe("keysell.strategy-sheet/1");
+        sheet["schema"]!.GetValue<string>().ShouldBe("keysell.strategy-sheet/2");
         sheet["asOf"]!.GetValue<string>().ShouldBe(DateOnly.FromDateTime(DateTime.Now).ToString("yyyy-MM-dd"));
         sheet["opportunity"]!["account"]!.GetValue<string>().ShouldBe(account);
         sheet["opportunity"]!["idealCustomerScore"].ShouldBeNull();
