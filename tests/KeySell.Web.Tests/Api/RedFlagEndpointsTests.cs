@@ -32,7 +32,9 @@ public abstract class RedFlagEndpointsTests<TApp>(TApp app) : IClassFixture<TApp
 
         analysis!["opportunity"]!.GetValue<string>().ShouldBe("ERP rollout");
         var ids = analysis["redFlags"]!.AsArray().Select(f => f!["id"]!.GetValue<string>()).ToList();
-        ids.ShouldBe(["no-coach", "no-user", "no-counterpart", "unreceptive-economic-buyer", "no-strength", "new-player", "stale"]);
+        // A stored deal is a version-2 sheet: Li Wei, mapped the day the deal was set up, is no new player; the deal has
+        // no next step, and at "in" with an amount nobody on it is the top officer.
+        ids.ShouldBe(["no-coach", "no-user", "no-counterpart", "unreceptive-economic-buyer", "no-strength", "stale", "no-next-step", "no-top-officer"]);
         var unreceptive = analysis["redFlags"]!.AsArray().Single(f => f!["id"]!.GetValue<string>() == "unreceptive-economic-buyer")!;
         unreceptive["message"]!.GetValue<string>().ShouldContain("Li Wei");
         unreceptive["action"]!.GetValue<string>().ShouldStartWith("No discrepancy, no sale");
