@@ -42,6 +42,11 @@ public abstract class RedFlagEndpointsTests<TApp>(TApp app) : IClassFixture<TApp
         analysis["funnel"]!["level"]!.GetValue<string>().ShouldBe("in");
         analysis["funnel"]!["premature"]!.GetValue<bool>().ShouldBeTrue();
         analysis["funnel"]!["unmet"]!.AsArray().Select(u => u!.GetValue<string>()).ShouldBe(["receptive-influence"]);
+        // The version-2 parts: no needs tree yet (null, but present), no calls, no milestone reached.
+        analysis.Select(p => p.Key).ShouldBe(["opportunity", "asOf", "redFlags", "receptive", "unreceptive", "funnel", "needs", "calls", "milestones"]);
+        analysis["needs"].ShouldBeNull();
+        JsonNode.DeepEquals(analysis["calls"], JsonNode.Parse("""{ "done": 0, "advances": 0, "continuations": 0, "nextCall": null }""")).ShouldBeTrue();
+        JsonNode.DeepEquals(analysis["milestones"], JsonNode.Parse("""{ "done": [], "next": "confirm-opportunity" }""")).ShouldBeTrue();
     }
 
     [Fact]
