@@ -283,6 +283,72 @@ public abstract class StrategySheetEndpointsTests<TApp>(TApp app) : IClassFixtur
         problem.Errors["$.objections[0].from"].ShouldHaveSingleItem().ShouldContain("nobody");
     }
 
+    /// <summary>The rich sheet as version 2, with something in every version-2 part.</summary>
+    private static JsonNode RichSheetVersion2(string account)
+    {
+        var sheet = JsonNode.Parse(RichSheet(account))!;
+        sheet["schema"] = "keysell.strategy-sheet/2";
+        sheet["opportunity"]!["createdOn"] = "2026-08-20";
+        sheet["influences"]![0]!["seniority"] = "top-officer";
+        sheet["objections"]![0]!["steps"] = new JsonArray("listened", "confirmed");
+        sheet["objections"]![0]!["answer"] = "case";
+        sheet["milestones"] = JsonNode.Parse("""[ { "id": "confirm-opportunity", "done": "2026-09-10", "evidence": "Budget line seen" } ]""");
+        sheet["calls"] = JsonNode.Parse("""
+            [ { "id": "c1", "date": "2026-11-20", "with": ["li-wei"], "status": "done", "commitment": "A pilot",
+                "questions": [ { "type": "implication", "text": "What does a late close cost?" } ], "outcome": "advance", "notes": null },
+              { "id": "c2", "date": "2026-12-03", "with": ["li-wei", "zhang-san"], "status": "planned", "commitment": null,
+                "questions": [], "outcome": null, "notes": null } ]
+            """);
+        sheet["actions"] = JsonNode.Parse("""
+            [ { "id": "a1", "text": "Send the Baosteel case", "owner": "Our VP Sales", "due": "2026-12-01", "status": "open",
+                "influence": "li-wei", "addresses": ["coach-weak"] } ]
+            """);
+        sheet["needs"] = JsonNode.Parse("""
+            { "currentState": "12-day close", "branches": [ { "layer": "finance", "problem": "Cash tied up",
+              "children": [ { "problem": "Manual matching", "children": [], "solution": "Three-way matching" } ], "solution": null } ] }
+            """);
+        sheet["swot"] = JsonNode.Parse("""{ "strengths": ["Local team"], "weaknesses": [], "opportunities": [], "threats": ["Price cut"] }""");
+        sheet["influenceLines"] = JsonNode.Parse("""[ { "from": "zhang-san", "to": "li-wei", "strength": "strong", "note": null } ]""");
+        return sheet;
+    }
+
+    [Fact]
+    public async Task Put_Version2Sheet_GetGivesTheSameDocument()
+    {
+        var (client, account, id) = await DealAsync();
+        var sheet = RichSheetVersion2(account);
+
+        var put = await PutSheetAsync(client, id, sheet.ToJsonString());
+
+        put.StatusCode.ShouldBe(HttpStatusCode.OK, await put.Content.ReadAsStringAsync(Ct));
+        var (read, _) = await GetSheetAsync(client, id);
+        // What the sheet left out comes back at its default.
+        JsonNode.DeepEquals(AsStoredVersion2(read), AsStoredVersion2(sheet.ToJsonString())).ShouldBeTrue(read);
+        JsonNode.Parse(read)!["opportunity"]!["createdOn"]!.GetValue<string>().ShouldBe("2026-08-20");
+    }
+
+    [Fact]
+    public async Task Put_BadVersion2Sheet_Returns400AtEachPathAndChangesNothing()
+    {
+        var (client, account, id) = await DealAsync();
+        var (before, tag) = await GetSheetAsync(client, id);
+        var sheet = RichSheetVersion2(account);
+        sheet["calls"]![1]!["with"]![1] = "ghost";
+        sheet["actions"]![0]!["id"] = "";
+        sheet["needs"]!["branches"]![0]!["children"]![0]!["layer"] = "process";
+        sheet["influenceLines"]![0]!["strength"] = "huge";
+
+        var response = await PutSheetAsync(client, id, sheet.ToJsonString(), tag);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var problem = await ProblemDocument.ReadAsync(response);
+        problem.Errors.ShouldNotBeNull().Keys.ShouldBe(
+            ["$.calls[1].with[1]", "$.actions[0].id", "$.needs.branches[0].children[0].layer", "$.influenceLines[0].strength"], ignoreOrder: true);
+        problem.Errors["$.calls[1].with[1]"].ShouldHaveSingleItem().ShouldContain("'ghost'");
+        problem.Errors["$.influenceLines[0].strength"].ShouldHaveSingleItem().ShouldContain("'huge'");
+        (await GetSheetAsync(client, id)).ShouldBe((before, tag));
+    }
+
     [Fact]
     public async Task Put_MalformedJson_Returns400AtTheRoot()
     {
