@@ -93,7 +93,12 @@ public sealed class RedFlagWords
         }
     }
 
-    /// <summary>False when this flag has no value for the slot: its placeholder then stays as written.</summary>
+    /// <summary>
+    /// False when this flag has no value for the slot: its placeholder then stays as written. Each placeholder has one
+    /// meaning in every rule's words (<c>{weakness}</c> only in coach-weak's, <c>{missing}</c> only in
+    /// missing-information's…), so the words are found by the flag's id in the resources and filled from the flag's
+    /// own facts, never by testing which rule it is.
+    /// </summary>
     private bool Write<TSink>(Slot slot, RedFlag flag, SheetAnalysis analysis, ref TSink into) where TSink : struct, ISink
     {
         var influence = flag.Influence;
@@ -110,53 +115,52 @@ public sealed class RedFlagWords
             case Slot.Account:
                 into.Value(opportunity.Account);
                 return true;
-            case Slot.Status when flag.Id == "coach-gone":
-                into.Literal(_vocabulary.Text("Status." + influence!.Status.ToId()));
+            case Slot.Status when influence is not null:
+                into.Literal(_vocabulary.Text("Status." + influence.Status.ToId()));
                 return true;
-            case Slot.Gap when flag.Id == "coach-weak":
-                WriteCoachGap(influence!, ref into);
+            case Slot.Weakness when influence is not null:
+                WriteCoachGap(influence, ref into);
                 return true;
-            case Slot.Gap when flag.Id == "missing-information":
+            case Slot.Missing:
                 WriteDimensions(flag.Missing, ref into);
                 return true;
-            case Slot.Gap when flag.Id == "incomplete-objective":
+            case Slot.Lacking:
                 WriteObjectiveGaps(opportunity.Objective, ref into);
                 return true;
-            case Slot.Role when flag.Id == "no-counterpart":
-                into.Literal(_vocabulary.Text(influence!.Influence == InfluenceLevel.High ? "Role.high" : "Role.economic"));
+            case Slot.Role when influence is not null:
+                into.Literal(_vocabulary.Text(influence.Influence == InfluenceLevel.High ? "Role.high" : "Role.economic"));
                 return true;
-            case Slot.Mode when flag.Id == "unreceptive-economic-buyer":
-                into.Literal(_vocabulary.Text("Mode." + influence!.Mode.ToId()));
+            case Slot.Mode when influence is not null:
+                into.Literal(_vocabulary.Text("Mode." + influence.Mode.ToId()));
                 return true;
-            case Slot.Since when flag.Id == "new-player":
-                if (influence!.Since is { } since) Format(since, _vocabulary.DateFormat, Culture, ref into);
+            case Slot.Since when influence is not null:
+                if (influence.Since is { } since) Format(since, _vocabulary.DateFormat, Culture, ref into);
                 return true;
-            case Slot.Days when flag.Id == "stale":
+            case Slot.Days:
                 Format(analysis.Settings.StaleDays, null, CultureInfo.InvariantCulture, ref into);
                 return true;
             case Slot.Text when flag.Objection is { } objection:
-                // open-objection, objection-unconfirmed and objection-unproven quote the objection.
                 into.Value(objection.Text);
                 return true;
             case Slot.Text when flag.Action is { } action:
                 into.Value(action.Text);
                 return true;
+            case Slot.Text when flag.Text is { } text:
+                into.Value(text);
+                return true;
             case Slot.Due when flag.Action?.Due is { } due:
                 Format(due, _vocabulary.DateFormat, Culture, ref into);
                 return true;
-            case Slot.Count when flag.Id == "needs-not-landed":
+            case Slot.Count:
                 Format(flag.Count, null, CultureInfo.InvariantCulture, ref into);
                 return true;
-            case Slot.Text when flag.Id == RedFlagIds.Manual:
-                into.Value(flag.Text);
+            case Slot.Outcome when opportunity.ExpectedOutcome is { } outcome:
+                into.Literal(_vocabulary.Text("Outcome." + outcome.ToId()));
                 return true;
-            case Slot.Outcome when flag.Id == "not-win-win":
-                into.Literal(_vocabulary.Text("Outcome." + opportunity.ExpectedOutcome!.Value.ToId()));
-                return true;
-            case Slot.Score when flag.Id == "poor-fit":
+            case Slot.Score:
                 if (opportunity.IdealCustomerScore is { } score) Format(score, "0.##", Culture, ref into);
                 return true;
-            case Slot.Threshold when flag.Id == "poor-fit":
+            case Slot.Threshold:
                 Format(analysis.Settings.FitThreshold, "0.##", Culture, ref into);
                 return true;
             default:
@@ -255,7 +259,7 @@ public sealed class RedFlagWords
     }
 
     /// <summary>The values a template may ask for, by the placeholder's name in the resources.</summary>
-    private enum Slot { None, Name, Support, Account, Status, Gap, Role, Mode, Since, Days, Text, Outcome, Score, Threshold, Due, Count }
+    private enum Slot { None, Name, Support, Account, Status, Weakness, Missing, Lacking, Role, Mode, Since, Days, Text, Outcome, Score, Threshold, Due, Count }
 
     /// <summary>
     /// A text from the resources cut once into literal parts and placeholders, so filling it in neither searches
