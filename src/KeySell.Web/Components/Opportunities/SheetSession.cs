@@ -14,6 +14,8 @@ public sealed class SheetSession(SheetStore store, SaveTracker tracker)
     public List<StrengthDraft> Strengths { get; set; } = [];
     public List<RedFlagDraft> RedFlags { get; set; } = [];
     public List<ObjectionDraft> Objections { get; set; } = [];
+    /// <summary>The deal's calls, each saved on its own (its own version); on the sheet so the red flags follow them.</summary>
+    public List<Calls.CallDraft> Calls { get; set; } = [];
     public IReadOnlyList<ColleagueChoice> Colleagues { get; set; } = [];
     /// <summary>Whether the signed-in user may write this deal; without it the page shows the sheet as plain text.</summary>
     public bool CanEdit { get; set; }
