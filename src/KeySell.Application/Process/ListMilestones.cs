@@ -15,7 +15,7 @@ public static class ListMilestones
         public async Task<Result<IReadOnlyList<MilestoneDetail>>> Handle(Query query, CancellationToken ct)
         {
             if (!await db.Opportunities.AnyAsync(o => o.Id == query.OpportunityId, ct)) return Versions.NotFound("opportunity", query.OpportunityId);
-            var rows = await db.ProcessMilestones.AsNoTracking().Where(m => m.OpportunityId == query.OpportunityId).ToListAsync(ct);
+            var rows = await db.Milestones.AsNoTracking().Where(m => m.OpportunityId == query.OpportunityId).ToListAsync(ct);
             return SalesProcess.Milestones.Select(m => MilestoneDetail.From(m, rows.FirstOrDefault(r => r.Milestone == m))).ToList();
         }
     }

@@ -32,13 +32,13 @@ public static class SaveMilestone
             if (validation.HasErrors) return validation.ToError();
 
             var evidence = Texts.OrNull(command.Evidence);
-            var row = await db.ProcessMilestones.FirstOrDefaultAsync(m => m.OpportunityId == command.OpportunityId && m.Milestone == milestone, ct);
+            var row = await db.Milestones.FirstOrDefaultAsync(m => m.OpportunityId == command.OpportunityId && m.Milestone == milestone, ct);
             var added = row is null;
             if (row is null)
             {
                 // Never saved: the caller read version 0; anything else was read from a row that is gone.
                 if (command.Version != 0) return Error.Conflict(Messages.Format("ConcurrentSave"));
-                row = db.ProcessMilestones.Add(new ProcessMilestone { OpportunityId = command.OpportunityId, Milestone = milestone, Done = command.Done, Evidence = evidence }).Entity;
+                row = db.Milestones.Add(new ProcessMilestone { OpportunityId = command.OpportunityId, Milestone = milestone, Done = command.Done, Evidence = evidence }).Entity;
             }
             else
             {

@@ -309,13 +309,14 @@ public abstract class CallEndpointsTests<TApp>(TApp app) : IClassFixture<TApp> w
         for (var round = 0; round < 5; round++)
         {
             var responses = await Task.WhenAll(
-                deal.Client.PutAsJsonAsync($"{deal.Calls}/c1", new { date = $"2026-11-2{round}", with = new[] { "li-wei" }, version = round + 1 }, Ct),
+                deal.Client.PutAsJsonAsync($"{deal.Calls}/c1", new { date = $"2026-11-2{round + 1}", with = new[] { "li-wei" }, version = round + 1 }, Ct),
                 other.PutAsJsonAsync($"/api/opportunities/{deal.Id}/milestones/discover-pain", new { done = $"2026-10-0{round + 1}", version = round }, Ct));
 
-            responses.ShouldAllBe(r => r.StatusCode == HttpStatusCode.OK);
+            foreach (var response in responses)
+                response.StatusCode.ShouldBe(HttpStatusCode.OK, $"round {round}: {await response.Content.ReadAsStringAsync(Ct)}");
         }
 
-        (await deal.Client.GetFromJsonAsync<JsonObject>($"{deal.Calls}/c1", Ct))!["date"]!.GetValue<string>().ShouldBe("2026-11-24");
+        (await deal.Client.GetFromJsonAsync<JsonObject>($"{deal.Calls}/c1", Ct))!["date"]!.GetValue<string>().ShouldBe("2026-11-25");
         (await deal.Client.GetFromJsonAsync<JsonArray>($"/api/opportunities/{deal.Id}/milestones", Ct))![2]!["done"]!.GetValue<string>().ShouldBe("2026-10-05");
         (await DealVersionAsync(deal)).ShouldBe(dealVersion);
     }
