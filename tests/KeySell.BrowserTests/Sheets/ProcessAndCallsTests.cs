@@ -29,7 +29,7 @@ public sealed class ProcessAndCallsTests(BrowserFixture fixture) : BrowserTest(f
     public async Task Process_TickMilestones_NextMovesAndTheStepFollows()
     {
         var opportunity = await Fixture.Server.CreateDealAsync("Process Steel Works", "Process: inspection line",
-            new("Chen Jing", "Chief Financial Officer", BuyingRoles.Economic, InfluenceLevel.High, 2, ResponseMode.Growth));
+            new DealArranger.Influence("Chen Jing", "Chief Financial Officer", BuyingRoles.Economic, InfluenceLevel.High, 2, ResponseMode.Growth));
         await SignInAsync($"/opportunities/{opportunity}");
         await new StrategySheet(Page).WaitLoadedAsync();
         await Expect(Process).ToHaveAttributeAsync("data-next", "confirm-opportunity");
@@ -66,7 +66,9 @@ public sealed class ProcessAndCallsTests(BrowserFixture fixture) : BrowserTest(f
         var call = Call(id);
         await Expect(call.GetByTestId("call-editor")).ToBeVisibleAsync();
         await sheet.WaitSavedAsync();
-        await call.Locator("[data-testid=call-with-option][data-key=p1] input[type=checkbox]").CheckAsync(new() { Force = true });
+        // MudCheckBox puts the test id on its root or on the input, by version: either way, the box of Chen Jing (p1).
+        await call.Locator("[data-testid=call-with-option][data-key=p1] input[type=checkbox], input[type=checkbox][data-testid=call-with-option][data-key=p1]")
+            .CheckAsync(new() { Force = true });
         await sheet.WaitSavedAsync();
         if (withQuestions)
         {
@@ -98,7 +100,7 @@ public sealed class ProcessAndCallsTests(BrowserFixture fixture) : BrowserTest(f
     public async Task Calls_HoldTwoContinuations_ContinuationOnlyAppearsAndLastContactMoves()
     {
         var opportunity = await Fixture.Server.CreateDealAsync("Calls Steel Works", "Calls: inspection line",
-            new("Chen Jing", "Chief Financial Officer", BuyingRoles.Economic, InfluenceLevel.High, 2, ResponseMode.Growth));
+            new DealArranger.Influence("Chen Jing", "Chief Financial Officer", BuyingRoles.Economic, InfluenceLevel.High, 2, ResponseMode.Growth));
         await SignInAsync($"/opportunities/{opportunity}");
         await new StrategySheet(Page).WaitLoadedAsync();
         await Expect(Calls.GetByTestId("calls-none")).ToBeVisibleAsync();
