@@ -43,27 +43,16 @@ public static class SalesProcess
     /// <summary>The milestones of one step, in the method's order.</summary>
     public static IReadOnlyList<Milestone> MilestonesOf(SellingStep step) => Milestones.Where(m => StepOf(m) == step).ToArray();
 
-    /// <summary>The first milestone of the method's order not yet done, or null when every one is.</summary>
-    public static Milestone? Next(IEnumerable<Milestone> done)
-    {
-        var reached = done.ToHashSet();
-        foreach (var milestone in Milestones)
-        {
-            if (!reached.Contains(milestone)) return milestone;
-        }
-        return null;
-    }
-
     /// <summary>
-    /// Where the deal stands: the step of the next milestone (a milestone skipped early keeps the deal in its step,
-    /// as the next one does), and the next milestone itself. With every milestone done the deal stands at
-    /// <see cref="SellingStep.Execute"/>, complete.
+    /// Where the deal stands, from the next milestone (<see cref="ProcessProgress"/>, the one home of "next"): the step
+    /// of that milestone (a milestone ticked early keeps the deal in the step of the first gap), and the milestone itself.
+    /// With every milestone done (<paramref name="next"/> null) the deal stands at <see cref="SellingStep.Execute"/>, complete.
     /// </summary>
-    public static ProcessStanding Standing(IEnumerable<Milestone> done)
-    {
-        var next = Next(done);
-        return new ProcessStanding(next is { } m ? StepOf(m) : SellingStep.Execute, next);
-    }
+    public static ProcessStanding Standing(Milestone? next) => new(next is { } m ? StepOf(m) : SellingStep.Execute, next);
+
+    /// <summary>Where the deal stands with these milestones reached.</summary>
+    public static ProcessStanding Standing(IEnumerable<Milestone> done) =>
+        Standing(ProcessProgress.Of(done.Select(m => new Sheets.SheetMilestone(m, DateOnly.MinValue, null)).ToList()).Next);
 }
 
 /// <summary>The step the deal is in and the next milestone to reach (null: all reached, the process is complete).</summary>
