@@ -1,5 +1,6 @@
 using KeySell.Application.Opportunities;
 using KeySell.Application.Data;
+using KeySell.Application.Data.Sql;
 using KeySell.Application.Sheets;
 using KeySell.Domain.Opportunities;
 using KeySell.Domain.Sheets;
@@ -28,7 +29,10 @@ public static class StoredAnalyses
     {
         // In id order, so two saves re-judging overlapping deals lock their summary rows in the same order (no deadlock).
         foreach (var chunk in ids.Order().Chunk(BatchSize))
+        {
+            await DealLocks.TakeAsync(db, chunk, ct);
             await WriteJudgedAsync(db, chunk, await SheetGraph.ReadSheetsAsync(db, chunk, ct), ct);
+        }
     }
 
     /// <summary>

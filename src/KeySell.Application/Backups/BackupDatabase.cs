@@ -100,7 +100,7 @@ public static class BackupDatabase
         {
             try
             {
-                using var process = Process.Start(new ProcessStartInfo("pg_dump", "--version") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false });
+                using var process = System.Diagnostics.Process.Start(new ProcessStartInfo("pg_dump", "--version") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false });
                 if (process is null) return null;
                 var output = await process.StandardOutput.ReadToEndAsync(cancellationToken);
                 await process.WaitForExitAsync(cancellationToken);

@@ -83,7 +83,7 @@ public static class GenerateData
             // The rate is the bulk load's own: creating the sales team through Identity takes seconds whatever the size.
             var bulk = Stopwatch.StartNew();
             // Processor time too: on a shared machine the wall clock measures the neighbours as much as the load.
-            var processorBefore = Process.GetCurrentProcess().TotalProcessorTime;
+            var processorBefore = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
             long relations = 0, departments = 0, people = 0, opportunities = 0, influences = 0, sinceCommit = 0;
             Guid? bigAccount = null;
             await using (var rows = await BulkRows.OpenAsync(db, ct))
@@ -122,7 +122,7 @@ public static class GenerateData
             judging?.Report(opportunities);
             await new RefreshStoredAnalyses.Handler(db).Handle(new RefreshStoredAnalyses.Command(), ct);
             return new Outcome(false, command.Accounts, relations, departments, people, opportunities, influences,
-                signIns, signIns.Count > 0 ? password : null, bigAccount, clock.Elapsed, bulk.Elapsed, Process.GetCurrentProcess().TotalProcessorTime - processorBefore);
+                signIns, signIns.Count > 0 ? password : null, bigAccount, clock.Elapsed, bulk.Elapsed, System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - processorBefore);
         }
 
         private static void Validate(Command command)

@@ -69,6 +69,8 @@ public static class ApiSetup
         api.MapIdealCustomerEndpoints();
         api.MapFunnelEndpoints();
         api.MapWorkQueueEndpoints();
+        api.MapProcessEndpoints();
+        api.MapCallEndpoints();
 
         // An unknown route is a 404 for everyone: without this the sign-in requirement would answer
         // 401 to strangers, telling a removed route (/api/auth/register) from one that needs a token.

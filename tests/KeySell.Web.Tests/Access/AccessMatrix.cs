@@ -187,6 +187,39 @@ public static class AccessMatrix
             return Send(HttpMethod.Delete, $"/api/influences/{r.Influence}?version={await w.VersionAsync($"/api/influences/{r.Influence}")}");
         }),
 
+        // ---- Process milestones and calls (part of the deal: read O / write O; each item its own version) ----
+        new("GET", "/api/opportunities/{id}/milestones", Read(), (w, _) => Get($"/api/opportunities/{w.Main.Deal}/milestones")),
+        new("PUT", "/api/opportunities/{id}/milestones/{milestone}", WriteDeal(200), async (w, _) =>
+        {
+            var r = await w.FreshAsync();
+            return Send(HttpMethod.Put, $"/api/opportunities/{r.Deal}/milestones/confirm-opportunity", new { done = "2026-09-10", evidence = "Budget line seen", version = 0 });
+        }),
+        new("GET", "/api/opportunities/{id}/calls", Read(), (w, _) => Get($"/api/opportunities/{w.Main.Deal}/calls")),
+        new("POST", "/api/opportunities/{id}/calls", WriteDeal(201), async (w, _) =>
+        {
+            var r = await w.FreshAsync();
+            return Send(HttpMethod.Post, $"/api/opportunities/{r.Deal}/calls", new { date = "2026-12-03", commitment = "A pilot in one plant" });
+        }),
+        new("GET", "/api/opportunities/{id}/calls/suggestions", Read(), (w, _) => Get($"/api/opportunities/{w.Main.Deal}/calls/suggestions")),
+        new("GET", "/api/opportunities/{id}/calls/{callId}", Read(), async (w, _) =>
+        {
+            var r = await w.FreshAsync();
+            var call = await AccessWorld.PostAsync(w.Client(Persona.Owner), $"/api/opportunities/{r.Deal}/calls", new { date = "2026-12-03" });
+            return Send(HttpMethod.Get, $"/api/opportunities/{r.Deal}/calls/{call.Text("id")}");
+        }),
+        new("PUT", "/api/opportunities/{id}/calls/{callId}", WriteDeal(200), async (w, _) =>
+        {
+            var r = await w.FreshAsync();
+            var call = await AccessWorld.PostAsync(w.Client(Persona.Owner), $"/api/opportunities/{r.Deal}/calls", new { date = "2026-12-03" });
+            return Send(HttpMethod.Put, $"/api/opportunities/{r.Deal}/calls/{call.Text("id")}", new { date = "2026-12-04", status = "done", outcome = "advance", version = call.Version() });
+        }),
+        new("DELETE", "/api/opportunities/{id}/calls/{callId}", WriteDeal(204), async (w, _) =>
+        {
+            var r = await w.FreshAsync();
+            var call = await AccessWorld.PostAsync(w.Client(Persona.Owner), $"/api/opportunities/{r.Deal}/calls", new { date = "2026-12-03" });
+            return Send(HttpMethod.Delete, $"/api/opportunities/{r.Deal}/calls/{call.Text("id")}?version={call.Version()}");
+        }),
+
         // ---- Shares and account teams ---------------------------------------------------------------
         new("GET", "/api/opportunities/{id}/shares", Read(), (w, _) => Get($"/api/opportunities/{w.Main.Deal}/shares")),
         new("POST", "/api/opportunities/{id}/shares", WriteDeal(201), async (w, _) =>

@@ -37,6 +37,12 @@ public class MethodLabelsTests
         Add<RelationType>();
         Add<ObjectionStatus>();
         Add<Role>();
+        Add<KeySell.Domain.Process.Milestone>();
+        Add<KeySell.Domain.Process.SellingStep>();
+        Add<KeySell.Domain.Calls.SpinType>();
+        Add<KeySell.Domain.Calls.CallStatus>();
+        Add<KeySell.Domain.Calls.CallOutcome>();
+        Add<KeySell.Application.Calls.QuestionAudience>();
         return data;
     }
 

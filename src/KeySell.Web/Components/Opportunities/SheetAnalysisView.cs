@@ -34,7 +34,9 @@ public sealed record SheetAnalysisView(IReadOnlyList<FlagLine> Flags, FunnelVerd
     public static StrategySheet ToSheet(SheetSession session)
     {
         var o = session.Opportunity;
-        return new StrategySheet(
+        var stored = session.Stored;
+        var seniority = stored?.Influences.ToDictionary(i => i.Id, i => i.Seniority) ?? [];
+        var sheet = new StrategySheet(
             null,
             new SheetOpportunity(o.Name, o.AccountName, o.IdealCustomerScore,
                 new SheetObjective(o.Product, o.Quantity, o.Amount, o.Currency, o.CloseDate), o.Engagement, o.FunnelLevel, o.ExpectedOutcome),
@@ -43,5 +45,21 @@ public sealed record SheetAnalysisView(IReadOnlyList<FlagLine> Flags, FunnelVerd
             session.Strengths.Where(s => s.Text.Length > 0).Select(s => new SheetStrength(s.Text, [.. s.Addresses])).ToList(),
             session.Objections.Select(x => new SheetObjection(x.FromKey, x.Text, x.Status)).ToList(),
             session.RedFlags.Select(f => new SheetRedFlag(f.Text, f.InfluenceKey)).ToList());
+        // A stored deal is a version-2 sheet: the session's own parts over the stored ones (SheetSession.Stored).
+        return sheet with
+        {
+            Version = 2,
+            Opportunity = sheet.Opportunity with { CreatedOn = stored?.Opportunity.CreatedOn },
+            Influences = sheet.Influences.Select(i => i with { Seniority = seniority.GetValueOrDefault(i.Id) }).ToList(),
+            // The objections' handling steps are not in the drafts yet: an objection still as stored keeps its stored steps.
+            Objections = sheet.Objections.Select((x, n) => stored?.Objections.ElementAtOrDefault(n) is { } was && was.Text == x.Text && was.From == x.From
+                ? x with { Steps = was.Steps, Answer = was.Answer } : x).ToList(),
+            Milestones = stored?.Milestones ?? [],
+            Calls = session.Calls.Select(c => c.ToSheet()).ToList(),
+            Actions = stored?.Actions ?? [],
+            Needs = stored?.Needs,
+            Swot = stored?.Swot ?? SheetSwot.Empty,
+            InfluenceLines = stored?.InfluenceLines ?? [],
+        };
     }
 }

@@ -14,6 +14,14 @@ public sealed class SheetSession(SheetStore store, SaveTracker tracker)
     public List<StrengthDraft> Strengths { get; set; } = [];
     public List<RedFlagDraft> RedFlags { get; set; } = [];
     public List<ObjectionDraft> Objections { get; set; } = [];
+    /// <summary>The deal's calls, each saved on its own (its own version); on the sheet so the red flags follow them.</summary>
+    public List<Calls.CallDraft> Calls { get; set; } = [];
+    /// <summary>
+    /// The sheet as stored when the page loaded (a version-2 sheet): what no panel of the page keeps in a draft
+    /// (seniority, the creation day, the toolkit's other parts) is judged from it, so the flags on screen are the
+    /// stored analysis's; a panel that edits a part keeps it in the session instead, as the calls are.
+    /// </summary>
+    public Domain.Sheets.StrategySheet? Stored { get; set; }
     public IReadOnlyList<ColleagueChoice> Colleagues { get; set; } = [];
     /// <summary>Whether the signed-in user may write this deal; without it the page shows the sheet as plain text.</summary>
     public bool CanEdit { get; set; }

@@ -1,8 +1,12 @@
 using KeySell.Application.BuyingInfluences;
+using KeySell.Application.Calls;
 using KeySell.Application.Common;
 using KeySell.Application.Opportunities;
+using KeySell.Application.Sheets;
 using KeySell.Domain.BuyingInfluences;
 using KeySell.Domain.Common;
+using KeySell.Domain.Sheets;
+using KeySell.Web.Components.Calls;
 
 namespace KeySell.Web.Components.Opportunities;
 
@@ -42,6 +46,10 @@ public sealed class SheetStore(HandlerScope scope)
         session.Objections = o.Objections.Select(x => new ObjectionDraft { FromKey = x.From, Text = x.Text, Status = x.Status }).ToList();
         session.Colleagues = await ColleaguesAsync(o, ct);
         session.CanEdit = o.CanEdit;
+        var stored = await scope.Run<ExportSheet.Handler, Result<StrategySheet>>(h => h.Handle(new(id), ct));
+        session.Stored = stored.Succeeded ? stored.Value : null;
+        var calls = await scope.Run<ListCalls.Handler, Result<IReadOnlyList<CallDetail>>>(h => h.Handle(new(id), ct));
+        session.Calls = calls.Succeeded ? calls.Value.Select(CallDraft.From).ToList() : [];
         return null;
     }
 
