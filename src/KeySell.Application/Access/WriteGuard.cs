@@ -122,9 +122,10 @@ internal static class WriteGuard
                 // only by them (or the operator and admins).
                 case ImportJob j: OwnOnly(j.UserId); break;
                 case ImportMapping m: OwnOnly(m.UserId); break;
-                // A calendar link is its user's own, viewers' too (they may own actions): made and replaced by them only.
+                // A calendar link is its user's own, viewers' too (they may own actions): made and replaced by them (or the
+                // operator moving a database, and admins, who may do everything).
                 case CalendarLink l:
-                    if (l.UserId != db.CallerUserId) Deny();
+                    if (!db.CallerIsAdmin && l.UserId != db.CallerUserId) Deny();
                     break;
                 case Team or TeamMember:
                     if (!db.CallerIsAdmin) Deny("Access.AdminOnly");
