@@ -309,6 +309,11 @@ public sealed class BackupCommandTests
                 StartedAt = DateTimeOffset.UtcNow.AddMinutes(-1), FinishedAt = DateTimeOffset.UtcNow,
             });
             db.ImportMappings.Add(new ImportMapping { UserId = user.Id, Name = "HubSpot 联系人", Kind = ImportKind.Contacts, Columns = "{\"E-mail\":\"email\"}" });
+            db.CalendarLinks.Add(new KeySell.Application.Calendar.CalendarLink
+            {
+                UserId = user.Id, SecretHash = KeySell.Application.Calendar.CalendarLink.HashOf(KeySell.Application.Calendar.CalendarLink.NewSecret())!,
+                IssuedAt = DateTimeOffset.UtcNow,
+            });
             // A criterion of the team's own beside the demo's defaults, rated with a note in both scripts.
             var criterion = db.FitCriteria.Add(new KeySell.Domain.Accounts.FitCriterion { Name = "参考价值 Reference value", Description = "Would a win here convince others?", Weight = 4, Position = 9 }).Entity;
             db.FitRatings.Add(new KeySell.Domain.Accounts.FitRating { AccountId = Guid.Parse(account), CriterionId = criterion.Id, Rating = -3, Note = "没有同行业案例 / no peer references" });

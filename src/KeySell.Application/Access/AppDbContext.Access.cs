@@ -1,3 +1,4 @@
+using KeySell.Application.Calendar;
 using KeySell.Application.History;
 using KeySell.Domain.Accounts;
 using KeySell.Domain.BuyingInfluences;
@@ -101,6 +102,10 @@ public partial class AppDbContext
         // An import job and a saved mapping are their user's own; admins see all (the operator's have no user).
         builder.Entity<ImportJob>().HasQueryFilter(Filters.Access, j => CallerIsAdmin || (j.UserId != null && j.UserId == CallerUserId));
         builder.Entity<ImportMapping>().HasQueryFilter(Filters.Access, m => CallerIsAdmin || (m.UserId != null && m.UserId == CallerUserId));
+
+        // A calendar link is its user's own credential: nobody else reads it, admins included (the feed finds a link past
+        // this filter, by the hash of the secret it is given).
+        builder.Entity<CalendarLink>().HasQueryFilter(Filters.Access, l => l.UserId == CallerUserId);
 
         // A team is seen by its members and by admins.
         builder.Entity<Team>().HasQueryFilter(Filters.Access, t => CallerIsAdmin || TeamMembers.Any(m => m.TeamId == t.Id && m.UserId == CallerUserId));

@@ -1,3 +1,4 @@
+using KeySell.Application.Calendar;
 using KeySell.Application.Data;
 using KeySell.Application.History;
 using KeySell.Application.Resources;
@@ -121,6 +122,11 @@ internal static class WriteGuard
                 // only by them (or the operator and admins).
                 case ImportJob j: OwnOnly(j.UserId); break;
                 case ImportMapping m: OwnOnly(m.UserId); break;
+                // A calendar link is its user's own, viewers' too (they may own actions): made and replaced by them (or the
+                // operator moving a database, and admins, who may do everything).
+                case CalendarLink l:
+                    if (!db.CallerIsAdmin && l.UserId != db.CallerUserId) Deny();
+                    break;
                 case Team or TeamMember:
                     if (!db.CallerIsAdmin) Deny("Access.AdminOnly");
                     break;

@@ -1,4 +1,5 @@
 using KeySell.Application.Access;
+using KeySell.Application.Calendar;
 using KeySell.Application.Common;
 using KeySell.Application.History;
 using KeySell.Application.Identity;
@@ -75,6 +76,7 @@ public partial class AppDbContext(DbContextOptions<AppDbContext> options, TimePr
     public DbSet<IdempotentRequest> IdempotentRequests => Set<IdempotentRequest>();
     public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
     public DbSet<ImportMapping> ImportMappings => Set<ImportMapping>();
+    public DbSet<CalendarLink> CalendarLinks => Set<CalendarLink>();
 
     /// <summary>Who this context works for: the access rules, owners of new records and the history use it.</summary>
     public ICurrentUser Caller => caller;

@@ -7,6 +7,7 @@ using KeySell.Application.Opportunities;
 using KeySell.Application.RedFlags;
 using KeySell.Application.Resources;
 using KeySell.Application.Sheets;
+using KeySell.Domain.Actions;
 using KeySell.Domain.Money;
 using KeySell.Domain.Opportunities;
 using KeySell.Domain.RedFlags;
@@ -18,7 +19,7 @@ namespace KeySell.Application.Funnel;
 /// <param name="RedFlags">From the stored analysis summary; null while a deal has none yet (the daily run fills it in).</param>
 /// <param name="Critical">Of those, how many are critical.</param>
 /// <param name="TopFlag">The first stored flag in the engine's (contract) order, worded in the caller's language.</param>
-/// <param name="NextAction">The earliest open action; always null until deals have actions (issue 10).</param>
+/// <param name="NextAction">The deal's earliest open action (soonest due day, undated last, then the plan's order), or null when it has none.</param>
 public sealed record WorkQueueItem(
     Guid Id,
     string Name,
@@ -32,9 +33,13 @@ public sealed record WorkQueueItem(
     int? Critical,
     WorkQueueItem.Flag? TopFlag,
     bool Premature,
-    object? NextAction)
+    WorkQueueItem.Step? NextAction)
 {
     public sealed record Party(Guid Id, string Name);
+
+    /// <param name="Id">The action's sheet id within the deal.</param>
+    /// <param name="Overdue">Open and due before today (<see cref="ActionDue.IsOverdue"/>).</param>
+    public sealed record Step(string Id, string Text, DateOnly? Due, bool Overdue, string? Owner);
 
     /// <param name="Influence">The sheet id of the influence it concerns; null for a flag about the whole deal.</param>
     public sealed record Flag(string Id, string? Influence, RedFlagSeverity Severity, string Message);
@@ -59,7 +64,7 @@ public static class ListWorkQueue
     /// <param name="Language"><c>en</c> or <c>zh-CN</c>; null for the request's culture.</param>
     public sealed record Query(PipelineScope Scope, PageRequest Page, string? Language = null);
 
-    public sealed class Handler(AppDbContext db)
+    public sealed class Handler(AppDbContext db, TimeProvider time)
     {
         public async Task<Result<Paged<WorkQueueItem>>> Handle(Query query, CancellationToken ct)
         {
@@ -100,6 +105,7 @@ public static class ListWorkQueue
                 summaries.GetValueOrDefault(o.Id))).ToList();
 
             var messages = await TopFlagMessagesAsync(rows, words, ct);
+            var nextActions = await NextActionsAsync(pageIds, ct);
             var items = rows.Select(r => new WorkQueueItem(
                 r.Id, r.Name, new WorkQueueItem.Party(r.AccountId, r.AccountName), r.Level, r.Amount, r.Currency, r.CloseDate,
                 r.OwnerId is { } ownerId ? new WorkQueueItem.Party(ownerId, r.OwnerName ?? "") : null,
@@ -108,7 +114,7 @@ public static class ListWorkQueue
                     ? new WorkQueueItem.Flag(top.Id, top.Influence, top.Severity, messages.GetValueOrDefault(r.Id) ?? "")
                     : null,
                 r.Summary?.Premature ?? false,
-                NextAction: null)).ToList();
+                nextActions.GetValueOrDefault(r.Id))).ToList();
             return new Paged<WorkQueueItem>(items, total, estimate);
         }
 
@@ -138,6 +144,26 @@ public static class ListWorkQueue
             await FunnelTotals.OpenDealsAsync(db, owners, ct) is { } open
                 ? ((int)Math.Min(open, int.MaxValue), false)
                 : await ListPages.CountAsync(db, openDeals, db.Opportunities.IgnoreQueryFilters(), "Opportunities", o => o.Id, ct);
+
+        /// <summary>
+        /// Each page deal's next action — "the earliest open action" (funnel contract): the soonest due day, undated ones
+        /// after every dated one, then the plan's order — in one grouped read of the page's deals along
+        /// <c>IX_Actions_OpportunityId_Status_Due</c>.
+        /// </summary>
+        private async Task<Dictionary<Guid, WorkQueueItem.Step>> NextActionsAsync(List<Guid> pageIds, CancellationToken ct)
+        {
+            if (pageIds.Count == 0) return [];
+            var today = DateOnly.FromDateTime(time.GetLocalNow().Date);
+            var firsts = await db.Actions.AsNoTracking()
+                .Where(a => pageIds.Contains(a.OpportunityId) && a.Status == ActionStatus.Open)
+                .GroupBy(a => a.OpportunityId)
+                .Select(g => g.OrderBy(a => a.Due == null).ThenBy(a => a.Due).ThenBy(a => a.Position).ThenBy(a => a.Key)
+                    .Select(a => new { a.OpportunityId, a.Key, a.Text, a.Due, Owner = a.Owner != null ? a.Owner.Name : null })
+                    .First())
+                .ToListAsync(ct);
+            return firsts.ToDictionary(a => a.OpportunityId,
+                a => new WorkQueueItem.Step(a.Key, a.Text, a.Due, ActionDue.IsOverdue(ActionStatus.Open, a.Due, today), a.Owner));
+        }
 
         /// <summary>
         /// The words of each row's stored top flag. A message names people and facts of the sheet (who

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json;
+using KeySell.Application.Calendar;
 using KeySell.Application.Data;
 using KeySell.Domain.Accounts;
 using KeySell.Domain.BuyingInfluences;
@@ -48,6 +49,8 @@ public sealed class ChangeHistory : SaveChangesInterceptor
         nameof(AuditedEntity.Id), nameof(AuditedEntity.CreatedAt), nameof(AuditedEntity.CreatedBy),
         nameof(AuditedEntity.UpdatedAt), nameof(AuditedEntity.UpdatedBy), nameof(AuditedEntity.Version),
         nameof(IRecyclable.DeletedAt), nameof(IRecyclable.DeletedBy),
+        // A credential's hash stays out of the history: a calendar link's replacement is its issuedAt line.
+        nameof(CalendarLink.SecretHash),
     ];
 
     // Values inside a recorded list (a call's questions) name the method's ids, as the API writes them.
@@ -139,6 +142,8 @@ public sealed class ChangeHistory : SaveChangesInterceptor
         // A job's progress is bookkeeping: the records it writes carry their own history lines.
         ImportJob => null,
         ImportMapping m => ("importMapping", Id(m.Id), null, null, null),
+        // Read by admins, like every line that belongs to no deal or account; never the secret (see Unrecorded).
+        CalendarLink l => ("calendarLink", l.UserId, null, null, null),
         // Derived from the deal's own lines (the funnel moves are its funnelLevel lines; the summary
         // is recomputed from the sheet), so they would only repeat them.
         FunnelChange or AnalysisSummary => null,

@@ -33,4 +33,5 @@ public static class SecurityEventKinds
     public const string UserUpdated = "user-updated";
     public const string TeamCreated = "team-created";
     public const string TeamMembersChanged = "team-members-changed";
+    public const string CalendarLink = "calendar-link";
 }

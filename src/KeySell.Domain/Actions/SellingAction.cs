@@ -8,6 +8,8 @@ public class SellingAction : AuditedEntity, IDealPart
 {
     public const int KeyMaxLength = 100;
     public const int TextMaxLength = 4000;
+    /// <summary>The contract's limit on one deal's action plan.</summary>
+    public const int MaxPerDeal = 500;
 
     public Guid OpportunityId { get; set; }
     /// <summary>The action's id in the strategy-sheet format, unique within the opportunity.</summary>

@@ -16,7 +16,7 @@ public static class WorkQueueEndpoints
             .WithTags("Funnel").WithName("ListWorkQueue")
             .WithSummary("Open deals in the method's work order: best few, above, in, universe; then close date, amount in the base currency, name.")
             .WithDescription("`scope` is `me` (default), `team:{id}` (a team you are in; any for admins) or `all`. Red flags, critical count and premature "
-                + "come from the stored analysis; `topFlag.message` follows `lang` (`en`, `zh-CN`), else `Accept-Language`. `nextAction` is null until deals have actions.")
+                + "come from the stored analysis; `topFlag.message` follows `lang` (`en`, `zh-CN`), else `Accept-Language`. `nextAction` is the earliest open action (soonest due day, undated last, then the plan's order), or null.")
             .Produces<Paged<WorkQueueItem>>().ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
 }

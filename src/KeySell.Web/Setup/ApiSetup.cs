@@ -45,6 +45,7 @@ public static class ApiSetup
         app.MapOpenApi();
         app.MapScalarApiReference().RequireAuthorization();
         app.MapCultureSwitch();
+        app.MapCalendarFeed();
 
         // Limits on input for every API endpoint, set once here (docs/security.md, "Limits on input").
         var api = app.MapGroup("/api").RequireAuthorization().RequireRateLimiting(RateLimitSetup.PerUserApi)
@@ -71,6 +72,8 @@ public static class ApiSetup
         api.MapWorkQueueEndpoints();
         api.MapProcessEndpoints();
         api.MapCallEndpoints();
+        api.MapActionEndpoints();
+        api.MapCalendarEndpoints();
 
         // An unknown route is a 404 for everyone: without this the sign-in requirement would answer
         // 401 to strangers, telling a removed route (/api/auth/register) from one that needs a token.

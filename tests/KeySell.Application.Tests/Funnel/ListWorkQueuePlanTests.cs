@@ -60,7 +60,7 @@ public sealed class ListWorkQueuePlanTests : IAsyncLifetime
         options.AddInterceptors(new Recorder(_sent));
         await using var db = new AppDbContext(options.Options, TimeProvider.System, new Seller(_seller.Id));
 
-        var page = (await new ListWorkQueue.Handler(db).Handle(new ListWorkQueue.Query(PipelineScope.Me, new PageRequest(1, 5), "en"), ct)).Value;
+        var page = (await new ListWorkQueue.Handler(db, TimeProvider.System).Handle(new ListWorkQueue.Query(PipelineScope.Me, new PageRequest(1, 5), "en"), ct)).Value;
 
         page.TotalCount.ShouldBe(24, "30 of the 40 deals are the seller's, 6 of those won");
         var pageQuery = _sent.Single(c => c.CommandText.Contains("ORDER BY", StringComparison.Ordinal) && c.CommandText.Contains("LIMIT", StringComparison.Ordinal)

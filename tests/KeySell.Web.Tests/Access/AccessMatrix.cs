@@ -349,6 +349,49 @@ public static class AccessMatrix
         new("GET", "/api/funnel", new(Viewer: 200, Owner: 200, Teammate: 200, Outsider: 403, Manager: 200, OtherManager: 403, Admin: 200, ReadShare: 403, EditShare: 403),
             (w, _) => Get($"/api/funnel?scope=team:{w.TeamA}")),
 
+        // ---- Actions (sheet version 2): read O / write O, each action saved on its own ----------------------
+        new("GET", "/api/opportunities/{id}/actions", Read(), (w, _) => Get($"/api/opportunities/{w.Main.Deal}/actions")),
+        new("POST", "/api/opportunities/{id}/actions", WriteDeal(201), async (w, _) =>
+        {
+            var r = await w.FreshAsync();
+            return Send(HttpMethod.Post, $"/api/opportunities/{r.Deal}/actions", new { text = "Send the Baosteel reference case", due = "2027-01-15" });
+        }),
+        new("GET", "/api/opportunities/{id}/actions/{actionId}", Read(), async (w, _) =>
+        {
+            var (deal, action) = await FreshActionAsync(w);
+            return await Get($"/api/opportunities/{deal}/actions/{action.Text("id")}");
+        }),
+        new("PUT", "/api/opportunities/{id}/actions/{actionId}", WriteDeal(200), async (w, _) =>
+        {
+            var (deal, action) = await FreshActionAsync(w);
+            return Send(HttpMethod.Put, $"/api/opportunities/{deal}/actions/{action.Text("id")}", new { text = "Send the case, signed", status = "done", version = action.Version() });
+        }),
+        new("DELETE", "/api/opportunities/{id}/actions/{actionId}", WriteDeal(204), async (w, _) =>
+        {
+            var (deal, action) = await FreshActionAsync(w);
+            return Send(HttpMethod.Delete, $"/api/opportunities/{deal}/actions/{action.Text("id")}?version={action.Version()}");
+        }),
+        // A single calendar file is read with the deal.
+        new("GET", "/api/opportunities/{id}/actions/{actionId}.ics", Read(), async (w, _) =>
+        {
+            var (deal, action) = await FreshActionAsync(w);
+            return await Get($"/api/opportunities/{deal}/actions/{action.Text("id")}.ics");
+        }),
+        new("GET", "/api/opportunities/{id}/calls/{callId}.ics", Read(), async (w, _) =>
+        {
+            var r = await w.FreshAsync();
+            await w.App.WithDbAsync(async db =>
+            {
+                db.Calls.Add(new KeySell.Domain.Calls.Call { OpportunityId = r.Deal, Key = "c1", Date = new DateOnly(2027, 1, 20), Commitment = "A pilot in one plant" });
+                await db.SaveChangesAsync(Ct);
+            });
+            return await Get($"/api/opportunities/{r.Deal}/calls/c1.ics");
+        }),
+        // The caller's own actions and calendar link: every signed-in user has them (viewers too: they may own actions).
+        new("GET", "/api/me/actions", AnyUser(), (w, _) => Get("/api/me/actions?due=week")),
+        new("GET", "/api/me/calendar-link", AnyUser(), (w, _) => Get("/api/me/calendar-link")),
+        new("POST", "/api/me/calendar-link", AnyUser(), (w, _) => Ready(Send(HttpMethod.Post, "/api/me/calendar-link"))),
+
         // ---- Work queue (funnel contract): one's own queue for everyone; a team's for its members and admins ----
         new("GET", "/api/work-queue", AnyUser(), (w, _) => Get("/api/work-queue?scope=me"), "me"),
         // Team A: its four members and admins; team B's people and the share personas (in no team) are refused.
@@ -407,6 +450,14 @@ public static class AccessMatrix
                     data.Add(row.Key, persona, row.Expect.For(persona));
             return data;
         }
+    }
+
+    /// <summary>A fresh deal of the owner's with one action on it, added by the owner (its id and version are in the answer).</summary>
+    private static async Task<(Guid Deal, JsonObject Action)> FreshActionAsync(AccessWorld w)
+    {
+        var r = await w.FreshAsync();
+        var action = await AccessWorld.PostAsync(w.Client(Persona.Owner), $"/api/opportunities/{r.Deal}/actions", new { text = "Call the CFO's office", due = "2027-01-10" });
+        return (r.Deal, action);
     }
 
     private static Task<HttpRequestMessage> Get(string url) => Task.FromResult(new HttpRequestMessage(HttpMethod.Get, url));

@@ -68,6 +68,8 @@ internal sealed class SellingActionConfiguration : IEntityTypeConfiguration<Sell
         builder.HasOne(a => a.Owner).WithMany().HasForeignKey(a => a.OwnerId).OnDelete(DeleteBehavior.SetNull);
         // "My actions due this week" and the calendar read one colleague's open actions by due day.
         builder.HasIndex(a => new { a.OwnerId, a.Status, a.Due });
+        // The work queue reads the next open action of each deal on its page, soonest due first.
+        builder.HasIndex(a => new { a.OpportunityId, a.Status, a.Due });
         builder.Property(a => a.InfluenceKey).HasMaxLength(BuyingInfluence.KeyMaxLength);
         builder.PrimitiveCollection(a => a.Addresses);
     }
