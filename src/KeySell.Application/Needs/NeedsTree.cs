@@ -1,4 +1,5 @@
 using KeySell.Application.Data;
+using KeySell.Application.Sheets;
 using KeySell.Domain.Needs;
 using KeySell.Domain.Sheets;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +15,7 @@ public sealed record NeedItem(Guid Id, NeedLayer? Layer, string Problem, string?
 /// </summary>
 public sealed record NeedsDetail(string? CurrentState, IReadOnlyList<NeedItem> Branches, NeedsChecks? Checks, int Version);
 
-/// <summary>Reads the tree from its rows, and turns it into the sheet's form the method judges.</summary>
+/// <summary>Reads the tree from its rows with their ids, for the needs endpoint and the outline editor.</summary>
 internal static class NeedsTree
 {
     public static async Task<NeedsDetail> LoadAsync(AppDbContext db, Guid opportunityId, CancellationToken ct)
@@ -22,8 +23,9 @@ internal static class NeedsTree
         var head = await db.NeedsAnalyses.AsNoTracking().FirstOrDefaultAsync(n => n.OpportunityId == opportunityId, ct);
         if (head is null) return new NeedsDetail(null, [], null, 0);
         var nodes = await db.NeedNodes.AsNoTracking().Where(n => n.OpportunityId == opportunityId).ToListAsync(ct);
-        var branches = Build(nodes);
-        return new NeedsDetail(head.CurrentState, branches, NeedsChecks.Of(ToSheet(head.CurrentState, branches)), head.Version);
+        // The checks read the tree as the sheet carries it, the form the engine judges.
+        var checks = NeedsChecks.Of(new SheetNeeds(head.CurrentState, NeedTree.Branches(nodes)));
+        return new NeedsDetail(head.CurrentState, Build(nodes), checks, head.Version);
     }
 
     /// <summary>Nodes by parent, each level by position; a node whose parent is missing would be unreachable, so it is left out.</summary>
@@ -38,8 +40,4 @@ internal static class NeedsTree
                 : byParent[parent].OrderBy(n => n.Position).ThenBy(n => n.Id)
                     .Select(n => new NeedItem(n.Id, n.Layer, n.Problem, n.Solution, Level(n.Id, depth + 1))).ToList();
     }
-
-    public static SheetNeeds ToSheet(string? currentState, IReadOnlyList<NeedItem> branches) => new(currentState, branches.Select(ToSheet).ToList());
-
-    private static SheetNeed ToSheet(NeedItem item) => new(item.Layer, item.Problem, item.Children.Select(ToSheet).ToList(), item.Solution);
 }

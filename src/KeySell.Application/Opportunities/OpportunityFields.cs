@@ -49,7 +49,8 @@ internal sealed record OpportunityFields(
             opportunity.FunnelLevel = funnelLevel;
             opportunity.ExpectedOutcome = outcome;
             opportunity.OwnerId = OwnerId;
-            opportunity.CreatedOn = CreatedOn;
+            // Every deal has its day (set on creation, back-filled by the migration); not sending one keeps it.
+            if (CreatedOn is { } day) opportunity.CreatedOn = day;
         };
     }
 }

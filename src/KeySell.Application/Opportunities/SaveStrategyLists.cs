@@ -1,6 +1,7 @@
 using KeySell.Application.Common;
 using KeySell.Application.Data;
 using KeySell.Application.Resources;
+using KeySell.Application.Sheets;
 using KeySell.Domain.Common;
 using KeySell.Domain.Objections;
 using KeySell.Domain.RedFlags;
@@ -91,7 +92,7 @@ public static class SaveStrategyLists
                 {
                     OpportunityId = opportunity.Id, Position = index, FromKey = item.From, Text = item.Text?.Trim() ?? "", Status = status,
                     // Kept in the method's order whatever order they were ticked in, as the sheet writes them.
-                    Steps = steps.Order().Select(x => x.ToId()).ToList(), Answer = answer,
+                    Steps = ObjectionSteps.Ids(steps), Answer = answer,
                 });
             }
             if (validation.HasErrors) return validation.ToError();

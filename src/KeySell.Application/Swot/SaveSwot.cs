@@ -32,7 +32,7 @@ public static class SaveSwot
             if (swot is null)
             {
                 if (command.Version != 0) return Error.Conflict(Messages.Format("ConcurrentSave"));
-                swot = db.SwotAnalyses.Add(new SwotAnalysis { OpportunityId = command.Of.OpportunityId, AccountId = command.Of.AccountId }).Entity;
+                swot = db.Swots.Add(new SwotAnalysis { OpportunityId = command.Of.OpportunityId, AccountId = command.Of.AccountId }).Entity;
             }
             else if (db.CheckVersion(swot, command.Version, "swot") is { } stale) return stale;
 

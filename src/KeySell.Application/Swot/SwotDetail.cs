@@ -31,5 +31,5 @@ public sealed record SwotOf(Guid? OpportunityId, Guid? AccountId)
     };
 
     internal IQueryable<SwotAnalysis> Query(AppDbContext db) =>
-        OpportunityId is { } o ? db.SwotAnalyses.Where(s => s.OpportunityId == o) : db.SwotAnalyses.Where(s => s.AccountId == AccountId);
+        OpportunityId is { } o ? db.Swots.Where(s => s.OpportunityId == o) : db.Swots.Where(s => s.AccountId == AccountId);
 }

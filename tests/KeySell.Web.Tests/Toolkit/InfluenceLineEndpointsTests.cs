@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using KeySell.Domain.Actions;
+using KeySell.Domain.Calls;
 using KeySell.Web.Tests.Api;
 using KeySell.Web.Tests.Infrastructure;
 using static KeySell.Web.Tests.Api.DealArrange;
@@ -80,9 +82,16 @@ public abstract class InfluenceLineEndpointsTests<TApp>(TApp app) : IClassFixtur
     }
 
     [Fact]
-    public async Task RemoveInfluence_LinesTouchingIt_GoWithIt()
+    public async Task RemoveInfluence_LinesTouchingIt_GoAndCallsAndActionsNoLongerNameIt()
     {
         var (client, deal, url) = await DealAsync("Lines removal");
+        await app.WithDbAsync(async db =>
+        {
+            db.Calls.Add(new Call { OpportunityId = deal, Key = "c1", Date = new DateOnly(2026, 12, 1), With = ["li-wei", "zhang-min"] });
+            db.Actions.Add(new SellingAction { OpportunityId = deal, Key = "a1", Text = "Send the case", InfluenceKey = "li-wei" });
+            db.Actions.Add(new SellingAction { OpportunityId = deal, Key = "a2", Position = 1, Text = "Meet her", InfluenceKey = "zhang-min" });
+            await db.SaveChangesAsync(Ct);
+        });
         await client.PostAsJsonAsync(url, new { from = "li-wei", to = "zhang-min" }, Ct);
         await client.PostAsJsonAsync(url, new { from = "wang-fang", to = "li-wei" }, Ct);
         await client.PostAsJsonAsync(url, new { from = "wang-fang", to = "zhang-min" }, Ct);
@@ -94,8 +103,10 @@ public abstract class InfluenceLineEndpointsTests<TApp>(TApp app) : IClassFixtur
         removed.StatusCode.ShouldBe(HttpStatusCode.NoContent);
         var left = (await client.GetFromJsonAsync<JsonArray>(url, Ct))!.ShouldHaveSingleItem()!;
         (left["from"]!.GetValue<string>(), left["to"]!.GetValue<string>()).ShouldBe(("wang-fang", "zhang-min"));
-        // The stored sheet stays one the reader accepts.
-        (await client.GetAsync($"/api/opportunities/{deal}/sheet", Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var sheet = await app.SheetAsync(deal);
+        sheet.InfluenceLines.ShouldHaveSingleItem().From.ShouldBe("wang-fang");
+        sheet.Calls.ShouldHaveSingleItem().With.ShouldBe(["zhang-min"]);
+        sheet.Actions.Select(a => a.Influence).ShouldBe([null, "zhang-min"]);
     }
 
     [Fact]

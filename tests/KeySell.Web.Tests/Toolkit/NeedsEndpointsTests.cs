@@ -235,10 +235,11 @@ public abstract class NeedsEndpointsTests<TApp>(TApp app) : IClassFixture<TApp> 
             version = 0, currentState = "12-day close", branches = new[] { Node("Cash", null, "finance", null, Node("Late", "Matching")) },
         }, Ct);
 
-        var sheet = (await client.GetFromJsonAsync<JsonObject>($"/api/opportunities/{deal}/sheet", Ct))!;
+        var sheet = await app.SheetAsync(deal);
 
-        sheet["needs"]!["currentState"]!.GetValue<string>().ShouldBe("12-day close");
-        sheet["needs"]!["branches"]![0]!["children"]![0]!["solution"]!.GetValue<string>().ShouldBe("Matching");
+        sheet.Needs.ShouldNotBeNull().CurrentState.ShouldBe("12-day close");
+        sheet.Needs.Branches.ShouldHaveSingleItem().Layer.ShouldBe(KeySell.Domain.Needs.NeedLayer.Finance);
+        sheet.Needs.Branches[0].Children.ShouldHaveSingleItem().Solution.ShouldBe("Matching");
     }
 }
 

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using KeySell.Domain.Objections;
+using KeySell.Domain.OrgCharts;
 using KeySell.Web.Tests.Api;
 using KeySell.Web.Tests.Infrastructure;
 using static KeySell.Web.Tests.Api.DealArrange;
@@ -33,9 +35,9 @@ public abstract class ToolkitFieldsTests<TApp>(TApp app) : IClassFixture<TApp> w
         objections[0]!["answer"]!.GetValue<string>().ShouldBe("third-party-data");
         objections[1]!["steps"]!.AsArray().ShouldBeEmpty();
         objections[1]!["answer"].ShouldBeNull();
-        var sheet = (await client.GetFromJsonAsync<JsonObject>($"/api/opportunities/{deal}/sheet", Ct))!;
-        sheet["objections"]![0]!["steps"]!.AsArray().Select(s => s!.GetValue<string>()).ShouldBe(["listened", "confirmed", "restated"]);
-        sheet["objections"]![0]!["answer"]!.GetValue<string>().ShouldBe("third-party-data");
+        var sheet = await app.SheetAsync(deal);
+        sheet.Objections[0].Steps.ShouldBe([ObjectionStep.Listened, ObjectionStep.Confirmed, ObjectionStep.Restated]);
+        sheet.Objections[0].Answer.ShouldBe(ObjectionAnswer.ThirdPartyData);
     }
 
     [Fact]
@@ -75,8 +77,7 @@ public abstract class ToolkitFieldsTests<TApp>(TApp app) : IClassFixture<TApp> w
         person["seniority"]!.GetValue<string>().ShouldBe("top-officer");
         influence["seniority"]!.GetValue<string>().ShouldBe("top-officer");
         (await plain.ReadObjectAsync())["seniority"]!.GetValue<string>().ShouldBe("unknown");
-        var sheet = (await client.GetFromJsonAsync<JsonObject>($"/api/opportunities/{deal}/sheet", Ct))!;
-        sheet["influences"]![0]!["seniority"]!.GetValue<string>().ShouldBe("top-officer");
+        (await app.SheetAsync(deal)).Influences.ShouldHaveSingleItem().Seniority.ShouldBe(Seniority.TopOfficer);
 
         var updated = await client.PutAsJsonAsync($"/api/people/{person.Id()}", new { name = "Zhou Gang", seniority = "executive", version = person.Version() }, Ct);
         updated.StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -107,8 +108,7 @@ public abstract class ToolkitFieldsTests<TApp>(TApp app) : IClassFixture<TApp> w
         (await response.ReadObjectAsync())["createdOn"]!.GetValue<string>().ShouldBe("2026-09-01");
         bad.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await ProblemDocument.ReadAsync(bad)).Errors.ShouldNotBeNull().Keys.ShouldBe(["createdOn"]);
-        var sheet = (await client.GetFromJsonAsync<JsonObject>($"/api/opportunities/{deal.Id()}/sheet", Ct))!;
-        sheet["opportunity"]!["createdOn"]!.GetValue<string>().ShouldBe("2026-09-01");
+        (await app.SheetAsync(deal.Id())).Opportunity.CreatedOn.ShouldBe(new DateOnly(2026, 9, 1));
     }
 
     [Fact]
@@ -133,11 +133,11 @@ public abstract class ToolkitFieldsTests<TApp>(TApp app) : IClassFixture<TApp> w
             seller.PutAsJsonAsync($"/api/opportunities/{deal}/lists", new { version, strengths = new[] { new { text = "Local support" } } }, Ct));
 
         saves.Select(r => r.StatusCode).ShouldBe([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.Created, HttpStatusCode.OK]);
-        var sheet = (await seller.GetFromJsonAsync<JsonObject>($"/api/opportunities/{deal}/sheet", Ct))!;
-        sheet["needs"]!["branches"]!.AsArray().ShouldHaveSingleItem();
-        sheet["swot"]!["threats"]!.AsArray().ShouldHaveSingleItem()!.GetValue<string>().ShouldBe("Price cut");
-        sheet["influenceLines"]!.AsArray().ShouldHaveSingleItem();
-        sheet["strengths"]!.AsArray().ShouldHaveSingleItem();
+        var sheet = await app.SheetAsync(deal);
+        sheet.Needs.ShouldNotBeNull().Branches.ShouldHaveSingleItem();
+        sheet.Swot.Threats.ShouldBe(["Price cut"]);
+        sheet.InfluenceLines.ShouldHaveSingleItem().ShouldBe(new KeySell.Domain.Sheets.SheetInfluenceLine("li-wei", "zhang-min", KeySell.Domain.BuyingInfluences.LineStrength.Medium, null));
+        sheet.Strengths.ShouldHaveSingleItem().Text.ShouldBe("Local support");
     }
 }
 
