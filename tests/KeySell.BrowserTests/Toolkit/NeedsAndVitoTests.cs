@@ -30,6 +30,7 @@ public sealed class NeedsAndVitoTests(BrowserFixture fixture) : BrowserTest(fixt
         await needs.GetByTestId("need-add").ClickAsync();
         await Expect(problems.Nth(0)).ToBeFocusedAsync();
         await problems.Nth(0).PressSequentiallyAsync("Cash tied up by slow invoicing");
+        await Expect(problems.Nth(0)).ToHaveValueAsync("Cash tied up by slow invoicing");
         // One branch, one layer, one leaf without a solution: rooted only.
         await Expect(rooted).ToHaveAttributeAsync("data-state", "pass");
         await Expect(decomposed).ToHaveAttributeAsync("data-state", "fail");
@@ -77,7 +78,9 @@ public sealed class NeedsAndVitoTests(BrowserFixture fixture) : BrowserTest(fixt
         await Expect(problems).ToHaveCountAsync(4);
         var depths = await needs.GetByTestId("need-row").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.depth)");
         depths.ShouldBe(["0", "1", "0", "0"]);
+        await Expect(problems.Nth(0)).ToHaveValueAsync("Cash tied up by slow invoicing");
         await Expect(problems.Nth(1)).ToHaveValueAsync("Invoices wait for manual matching");
+        await Expect(problems.Nth(3)).ToHaveValueAsync("The board sees last month's figures late");
         await Expect(landed).ToHaveAttributeAsync("data-state", "pass");
         await using var scope = Fixture.Server.Services.CreateOperatorScope();
         (await scope.ServiceProvider.GetRequiredService<AppDbContext>().NeedNodes.Where(n => n.OpportunityId == opportunity)
