@@ -85,6 +85,23 @@ public abstract class ToolkitFieldsTests<TApp>(TApp app) : IClassFixture<TApp> w
     }
 
     [Fact]
+    public async Task Influence_SenioritySentWithTheRow_IsThePersons()
+    {
+        var client = await app.CreateAdminClientAsync();
+        var deal = (await client.CreateOpportunityAsync(await app.AccountAsync(Unique("Vito row")), "Vito row")).Id();
+        var row = await client.AddInfluenceAsync(deal, new { newPerson = new { name = "Zhou Gang" } });
+
+        var response = await client.PutAsJsonAsync($"/api/influences/{row.Id()}", new { version = row.Version(), support = 2, seniority = "top-officer" }, Ct);
+        var bad = await client.PutAsJsonAsync($"/api/influences/{row.Id()}", new { version = row.Version() + 1, seniority = "boss" }, Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync(Ct));
+        (await response.ReadObjectAsync())["seniority"]!.GetValue<string>().ShouldBe("top-officer");
+        (await client.GetFromJsonAsync<JsonObject>($"/api/people/{row["personId"]}", Ct))!["seniority"]!.GetValue<string>().ShouldBe("top-officer");
+        bad.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await ProblemDocument.ReadAsync(bad)).Errors.ShouldNotBeNull()["seniority"].ShouldHaveSingleItem().ShouldContain("boss");
+    }
+
+    [Fact]
     public async Task Person_UnknownSeniority_Returns400QuotingIt()
     {
         var client = await app.CreateAdminClientAsync();
