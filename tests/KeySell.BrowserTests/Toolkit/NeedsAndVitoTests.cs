@@ -112,3 +112,47 @@ public sealed class NeedsAndVitoTests(BrowserFixture fixture) : BrowserTest(fixt
         await ShotAsync("vito-badge");
     }
 }
+
+/// <summary>The objection stepper and the deal's SWOT quadrants, saved and read back.</summary>
+public sealed class ObjectionStepsAndSwotTests(BrowserFixture fixture) : BrowserTest(fixture)
+{
+    private static string Input(string testId) => $"input[data-testid={testId}], [data-testid={testId}] input";
+
+    [Fact]
+    public async Task Steps_TickedOutOfOrder_AndASwotThreat_SurviveReload()
+    {
+        var opportunity = await Fixture.Server.CreateDealAsync("Steps Steel Works", "Steps: inspection line",
+            new DealArranger.Influence("Sun Li", "Plant Manager", BuyingRoles.User, InfluenceLevel.Medium, 1, ResponseMode.Growth));
+        await SignInAsync($"/opportunities/{opportunity}");
+        var sheet = new StrategySheet(Page);
+        await sheet.WaitLoadedAsync();
+
+        await Page.Locator(Input("objection-new")).First.FillAsync("Price is 20% above budget");
+        await Page.Locator(Input("objection-new")).First.PressAsync("Enter");
+        var objection = Page.GetByTestId("objection-item");
+        await Expect(objection).ToHaveCountAsync(1);
+        await sheet.WaitSavedAsync();
+        await objection.Locator("[data-testid=objection-step][data-step=restated]").ClickAsync();
+        await Expect(objection.Locator("[data-testid=objection-step][data-step=restated]")).ToHaveAttributeAsync("aria-pressed", "true");
+        await sheet.WaitSavedAsync();
+        await objection.Locator("[data-testid=objection-step][data-step=listened]").ClickAsync();
+        await Expect(objection.Locator("[data-testid=objection-step][data-step=listened]")).ToHaveAttributeAsync("aria-pressed", "true");
+        await sheet.WaitSavedAsync();
+
+        var threats = Page.GetByTestId("swot-threats");
+        await threats.Locator(Input("swot-threats-new")).First.FillAsync("Incumbent's price cut");
+        await threats.Locator(Input("swot-threats-new")).First.PressAsync("Enter");
+        await Expect(threats.GetByTestId("swot-item")).ToHaveCountAsync(1);
+        await sheet.WaitSavedAsync();
+        await ShotAsync("steps-and-swot");
+
+        await Interactive.ReloadAsync(Page);
+        await sheet.WaitLoadedAsync();
+        var steps = Page.GetByTestId("objection-item").GetByTestId("objection-step");
+        await Expect(steps.Nth(0)).ToHaveAttributeAsync("aria-pressed", "true");
+        await Expect(steps.Nth(1)).ToHaveAttributeAsync("aria-pressed", "false");
+        await Expect(steps.Nth(2)).ToHaveAttributeAsync("aria-pressed", "true");
+        await Expect(steps.Nth(3)).ToHaveAttributeAsync("aria-pressed", "false");
+        await Expect(Page.GetByTestId("swot-threats").Locator(Input("swot-text")).First).ToHaveValueAsync("Incumbent's price cut");
+    }
+}
