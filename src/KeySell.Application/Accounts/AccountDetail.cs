@@ -12,7 +12,7 @@ public sealed record RelationDetail(Guid Id, Guid RelatedAccountId, string Relat
 public sealed record DepartmentDetail(Guid Id, string Name, Guid? ParentDepartmentId, int Version);
 
 /// <summary>A person as the org chart shows them: the tree is built from <see cref="ReportsToId"/>.</summary>
-public sealed record PersonSummary(Guid Id, string Name, string? Title, Guid? DepartmentId, Guid? ReportsToId, PersonStatus Status, int Version);
+public sealed record PersonSummary(Guid Id, string Name, string? Title, Guid? DepartmentId, Guid? ReportsToId, PersonStatus Status, int Version, Seniority Seniority = Seniority.Unknown);
 
 /// <summary>
 /// An account with its group structure, departments and people: everything the account page shows;

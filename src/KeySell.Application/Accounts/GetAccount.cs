@@ -39,7 +39,7 @@ public static class GetAccount
         {
             people = await db.People.Where(p => p.AccountId == id)
                 .OrderBy(p => p.Name).ThenBy(p => p.Id)
-                .Select(p => new PersonSummary(p.Id, p.Name, p.Title, p.DepartmentId, p.ReportsToId, p.Status, p.Version)).ToListAsync(ct);
+                .Select(p => new PersonSummary(p.Id, p.Name, p.Title, p.DepartmentId, p.ReportsToId, p.Status, p.Version, p.Seniority)).ToListAsync(ct);
             // The org chart shows each person's part in the deals still being won.
             onDeals = await GetPerson.DealsAsync(db.BuyingInfluences,
                 db.Opportunities.Where(o => o.AccountId == id && o.FunnelLevel != FunnelLevel.Won && o.FunnelLevel != FunnelLevel.Lost), ct);

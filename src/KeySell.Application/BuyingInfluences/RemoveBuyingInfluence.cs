@@ -5,8 +5,9 @@ using Microsoft.EntityFrameworkCore;
 namespace KeySell.Application.BuyingInfluences;
 
 /// <summary>
-/// Takes a person off the deal (they stay in the org chart). Objections and manual red flags that
-/// named them now belong to the whole deal, so no list points at an influence that is gone.
+/// Takes a person off the deal (they stay in the org chart). Objections, manual red flags and actions that named them
+/// now belong to the whole deal, calls no longer list them, and the influence lines drawn to or from them go: no part
+/// of the sheet points at an influence that is gone, so the stored sheet stays one the reader accepts.
 /// </summary>
 public static class RemoveBuyingInfluence
 {
@@ -24,6 +25,13 @@ public static class RemoveBuyingInfluence
                 objection.FromKey = null;
             foreach (var flag in await db.ManualRedFlags.Where(f => f.OpportunityId == influence.OpportunityId && f.InfluenceKey == influence.Key).ToListAsync(ct))
                 flag.InfluenceKey = null;
+            // A deal holds at most 200 calls and 500 actions: read whole, their key lists are filtered here on either database.
+            foreach (var call in (await db.Calls.Where(c => c.OpportunityId == influence.OpportunityId).ToListAsync(ct)).Where(c => c.With.Contains(influence.Key)))
+                call.With = call.With.Where(key => key != influence.Key).ToList();
+            foreach (var action in await db.Actions.Where(a => a.OpportunityId == influence.OpportunityId && a.InfluenceKey == influence.Key).ToListAsync(ct))
+                action.InfluenceKey = null;
+            db.InfluenceLines.RemoveRange(await db.InfluenceLines
+                .Where(l => l.OpportunityId == influence.OpportunityId && (l.FromKey == influence.Key || l.ToKey == influence.Key)).ToListAsync(ct));
             db.BuyingInfluences.Remove(influence);
             if (await db.SaveOrConflictAsync(ct) is { } conflict) return conflict;
             return command.Id;

@@ -4,7 +4,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KeySell.Application.BuyingInfluences;
 
-/// <summary>Saves one grid row: roles, influence, support, contact, mode, counterpart, dates, wins and results.</summary>
+/// <summary>
+/// Saves one grid row: roles, influence, support, contact, mode, counterpart, dates, wins and results. A
+/// <c>seniority</c> sent with it is the person's (every deal naming them agrees), so changing it is a change of the
+/// org chart and needs the account's write right; not sent, it stays as it is.
+/// </summary>
 public static class UpdateBuyingInfluence
 {
     public sealed record Command(
@@ -19,7 +23,8 @@ public static class UpdateBuyingInfluence
         DateOnly? Since = null,
         DateOnly? LastContact = null,
         IReadOnlyList<string>? Wins = null,
-        IReadOnlyList<string>? Results = null);
+        IReadOnlyList<string>? Results = null,
+        string? Seniority = null);
 
     public sealed class Handler(AppDbContext db, TimeProvider time)
     {
@@ -32,7 +37,8 @@ public static class UpdateBuyingInfluence
             var fields = new InfluenceFields(command.Roles, command.Influence, command.Support, command.Contact, command.Mode,
                 command.CounterpartId, command.Since, command.LastContact, command.Wins, command.Results);
             var apply = await fields.ValidateAsync(db, validation, ct);
-            if (apply is null) return validation.ToError();
+            var seniority = validation.Enum<Domain.OrgCharts.Seniority>("seniority", command.Seniority);
+            if (apply is null || validation.HasErrors) return validation.ToError();
             if (db.CheckVersion(influence, command.Version, "influence") is { } stale) return stale;
 
             var (rolesBefore, sinceBefore) = (influence.Roles, influence.Since);
@@ -41,6 +47,11 @@ public static class UpdateBuyingInfluence
             // day themselves, the role change dates from today, as it does when the grid changes a role.
             if (influence.Roles != rolesBefore && influence.Since == sinceBefore)
                 influence.Since = DateOnly.FromDateTime(time.GetLocalNow().Date);
+            if (seniority is { } level)
+            {
+                var person = await db.People.FirstAsync(p => p.Id == influence.PersonId, ct);
+                person.Seniority = level;
+            }
             db.Entry(influence).State = EntityState.Modified;
             if (await db.SaveOrConflictAsync(ct) is { } conflict) return conflict;
             return await GetBuyingInfluence.LoadAsync(db, influence.Id, ct) is { } detail ? detail : Versions.NotFound("influence", influence.Id);

@@ -16,7 +16,8 @@ public static class CreateOpportunity
         string? Engagement = null,
         string? FunnelLevel = null,
         string? ExpectedOutcome = null,
-        Guid? OwnerId = null);
+        Guid? OwnerId = null,
+        DateOnly? CreatedOn = null);
 
     public sealed class Handler(AppDbContext db, TimeProvider time)
     {
@@ -25,7 +26,7 @@ public static class CreateOpportunity
             var validation = new Validation();
             if (!await db.Accounts.AnyAsync(a => a.Id == command.AccountId, ct))
                 validation.Add("accountId", Messages.Format("ReferenceMissing", Messages.Format("Entity.account"), command.AccountId));
-            var fields = new OpportunityFields(command.Name, command.Objective, command.Engagement, command.FunnelLevel, command.ExpectedOutcome, command.OwnerId);
+            var fields = new OpportunityFields(command.Name, command.Objective, command.Engagement, command.FunnelLevel, command.ExpectedOutcome, command.OwnerId, command.CreatedOn);
             var apply = await fields.ValidateAsync(db, validation, ct);
             if (apply is null || validation.HasErrors) return validation.ToError();
 

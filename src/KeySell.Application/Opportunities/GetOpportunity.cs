@@ -19,6 +19,7 @@ public sealed record OpportunityDetail(
     ExpectedOutcome? ExpectedOutcome,
     Guid? OwnerId,
     string? OwnerName,
+    DateOnly? CreatedOn,
     int Version,
     IReadOnlyList<InfluenceDetail> Influences,
     IReadOnlyList<StrengthItem> Strengths,
@@ -31,8 +32,8 @@ public sealed record StrengthItem(string Text, IReadOnlyList<string> Addresses);
 /// <summary>A manual red flag; <see cref="Influence"/> is the key of the influence it concerns.</summary>
 public sealed record RedFlagItem(string Text, string? Influence);
 
-/// <summary><see cref="From"/> is the key of the influence who raised it.</summary>
-public sealed record ObjectionItem(string? From, string Text, ObjectionStatus Status);
+/// <summary><see cref="From"/> is the key of the influence who raised it; <see cref="Steps"/> the handling steps taken, in the method's order.</summary>
+public sealed record ObjectionItem(string? From, string Text, ObjectionStatus Status, IReadOnlyList<string> Steps, ObjectionAnswer? Answer);
 
 /// <summary>
 /// One opportunity with its whole strategy sheet: objective, influences in grid order, and the lists;
@@ -57,11 +58,11 @@ public static class GetOpportunity
         if (o is null) return null;
         return new OpportunityDetail(
             o.Id, o.AccountId, o.Account!.Name, o.Account.IdealCustomerScore, o.Name, ObjectiveData.From(o.Objective), o.Engagement, o.FunnelLevel,
-            o.ExpectedOutcome, o.OwnerId, o.Owner?.Name, o.Version,
+            o.ExpectedOutcome, o.OwnerId, o.Owner?.Name, o.CreatedOn, o.Version,
             o.Influences.OrderBy(i => i.Position).ThenBy(i => i.Key, StringComparer.Ordinal).Select(InfluenceDetail.From).ToList(),
             o.Strengths.OrderBy(s => s.Position).Select(s => new StrengthItem(s.Text, s.Addresses)).ToList(),
             o.RedFlags.OrderBy(f => f.Position).Select(f => new RedFlagItem(f.Text, f.InfluenceKey)).ToList(),
-            o.Objections.OrderBy(x => x.Position).Select(x => new ObjectionItem(x.FromKey, x.Text, x.Status)).ToList(),
+            o.Objections.OrderBy(x => x.Position).Select(x => new ObjectionItem(x.FromKey, x.Text, x.Status, x.Steps, x.Answer)).ToList(),
             await db.MayWriteOpportunityAsync(id, ct));
     }
 }

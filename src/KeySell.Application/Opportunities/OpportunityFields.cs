@@ -15,7 +15,7 @@ public sealed record ObjectiveData(string? Product, decimal? Quantity, decimal? 
 
 /// <summary>The fields a seller edits on an opportunity, checked the same way on create and update.</summary>
 internal sealed record OpportunityFields(
-    string? Name, ObjectiveData? Objective, string? Engagement, string? FunnelLevel, string? ExpectedOutcome, Guid? OwnerId)
+    string? Name, ObjectiveData? Objective, string? Engagement, string? FunnelLevel, string? ExpectedOutcome, Guid? OwnerId, DateOnly? CreatedOn)
 {
     public async Task<Action<Opportunity>?> ValidateAsync(AppDbContext db, Validation validation, CancellationToken ct)
     {
@@ -26,6 +26,7 @@ internal sealed record OpportunityFields(
         validation.NotNegative("objective.amount", objective.Amount);
         validation.Currency("objective.currency", objective.Currency);
         PlausibleDates.Check(validation, "objective.closeDate", objective.CloseDate);
+        PlausibleDates.Check(validation, "createdOn", CreatedOn);
         var engagement = validation.Enum<Engagement>("engagement", Engagement);
         var funnelLevel = validation.Enum<FunnelLevel>("funnelLevel", FunnelLevel) ?? Domain.Opportunities.FunnelLevel.Above;
         var outcome = validation.Enum<ExpectedOutcome>("expectedOutcome", ExpectedOutcome);
@@ -48,6 +49,8 @@ internal sealed record OpportunityFields(
             opportunity.FunnelLevel = funnelLevel;
             opportunity.ExpectedOutcome = outcome;
             opportunity.OwnerId = OwnerId;
+            // Every deal has its day (set on creation, back-filled by the migration); not sending one keeps it.
+            if (CreatedOn is { } day) opportunity.CreatedOn = day;
         };
     }
 }

@@ -1,6 +1,8 @@
 using KeySell.Application.Common;
 using KeySell.Application.Data;
 using KeySell.Application.Resources;
+using KeySell.Application.Sheets;
+using KeySell.Domain.Common;
 using KeySell.Domain.Objections;
 using KeySell.Domain.RedFlags;
 using KeySell.Domain.Strengths;
@@ -19,8 +21,12 @@ public static class SaveStrategyLists
     /// <summary><see cref="Influence"/>: the key of the influence the flag concerns, or null for the whole deal.</summary>
     public sealed record RedFlagInput(string? Text, string? Influence = null);
 
-    /// <summary><see cref="From"/>: the key of the influence who raised it; <see cref="Status"/>: open (default), deferred, resolved.</summary>
-    public sealed record ObjectionInput(string? From, string? Text, string? Status = null);
+    /// <summary>
+    /// <see cref="From"/>: the key of the influence who raised it; <see cref="Status"/>: open (default), deferred, resolved;
+    /// <see cref="Steps"/>: the handling steps taken (listened, confirmed, restated, answered); <see cref="Answer"/>: the
+    /// evidence the answer used (case, third-party-data, product-claim) or null.
+    /// </summary>
+    public sealed record ObjectionInput(string? From, string? Text, string? Status = null, IReadOnlyList<string>? Steps = null, string? Answer = null);
 
     public sealed record Command(
         Guid OpportunityId,
@@ -74,7 +80,20 @@ public static class SaveStrategyLists
                 validation.Required(at + ".text", item.Text, Objection.TextMaxLength);
                 CheckKey(validation, keys, at + ".from", item.From);
                 var status = validation.Enum<ObjectionStatus>(at + ".status", item.Status) ?? ObjectionStatus.Open;
-                objections.Add(new Objection { OpportunityId = opportunity.Id, Position = index, FromKey = item.From, Text = item.Text?.Trim() ?? "", Status = status });
+                var steps = new List<ObjectionStep>();
+                foreach (var (id, n) in (item.Steps ?? []).Select((x, n) => (x, n)))
+                {
+                    if (validation.Enum<ObjectionStep>($"{at}.steps[{n}]", id ?? "") is not { } step) continue;
+                    if (steps.Contains(step)) validation.Add($"{at}.steps[{n}]", Messages.Format("Objections.DuplicateStep", id!));
+                    else steps.Add(step);
+                }
+                var answer = validation.Enum<ObjectionAnswer>(at + ".answer", item.Answer);
+                objections.Add(new Objection
+                {
+                    OpportunityId = opportunity.Id, Position = index, FromKey = item.From, Text = item.Text?.Trim() ?? "", Status = status,
+                    // Kept in the method's order whatever order they were ticked in, as the sheet writes them.
+                    Steps = ObjectionSteps.Ids(steps), Answer = answer,
+                });
             }
             if (validation.HasErrors) return validation.ToError();
             if (db.CheckVersion(opportunity, command.Version, "opportunity") is { } stale) return stale;
@@ -87,7 +106,11 @@ public static class SaveStrategyLists
             StrategyLists.Keep(db, opportunity.RedFlags.OrderBy(x => x.Position).ToList(), redFlags, () => new ManualRedFlag { OpportunityId = opportunity.Id },
                 (row, f, i) => (row.Position, row.Text, row.InfluenceKey) = (i, f.Text, f.InfluenceKey));
             StrategyLists.Keep(db, opportunity.Objections.OrderBy(x => x.Position).ToList(), objections, () => new Objection { OpportunityId = opportunity.Id },
-                (row, x, i) => (row.Position, row.FromKey, row.Text, row.Status) = (i, x.FromKey, x.Text, x.Status));
+                (row, x, i) =>
+                {
+                    (row.Position, row.FromKey, row.Text, row.Status, row.Answer) = (i, x.FromKey, x.Text, x.Status, x.Answer);
+                    if (!row.Steps.SequenceEqual(x.Steps)) row.Steps = x.Steps;
+                });
             // Lists saved as they were read change nothing; a real change is a change of the deal (its version guards the lists).
             db.ChangeTracker.DetectChanges();
             if (!db.ChangeTracker.HasChanges()) return new Saved(opportunity.Version);

@@ -15,7 +15,8 @@ public static class UpdateOpportunity
         string? Engagement = null,
         string? FunnelLevel = null,
         string? ExpectedOutcome = null,
-        Guid? OwnerId = null);
+        Guid? OwnerId = null,
+        DateOnly? CreatedOn = null);
 
     public sealed class Handler(AppDbContext db)
     {
@@ -25,7 +26,7 @@ public static class UpdateOpportunity
             if (opportunity is null) return Versions.NotFound("opportunity", command.Id);
 
             var validation = new Validation();
-            var fields = new OpportunityFields(command.Name, command.Objective, command.Engagement, command.FunnelLevel, command.ExpectedOutcome, command.OwnerId);
+            var fields = new OpportunityFields(command.Name, command.Objective, command.Engagement, command.FunnelLevel, command.ExpectedOutcome, command.OwnerId, command.CreatedOn);
             var apply = await fields.ValidateAsync(db, validation, ct);
             if (apply is null) return validation.ToError();
             if (db.CheckVersion(opportunity, command.Version, "opportunity") is { } stale) return stale;

@@ -9,7 +9,7 @@ namespace KeySell.Application.OrgCharts;
 public static class CreatePerson
 {
     public sealed record Command(Guid AccountId, string? Name, string? Title = null, Guid? DepartmentId = null, Guid? ReportsToId = null,
-        string? Email = null, string? Phone = null, string? Responsibilities = null, string? Preferences = null, string? Status = null);
+        string? Email = null, string? Phone = null, string? Responsibilities = null, string? Preferences = null, string? Status = null, string? Seniority = null);
 
     public sealed class Handler(AppDbContext db)
     {
@@ -19,7 +19,7 @@ public static class CreatePerson
             if (!await db.Accounts.AnyAsync(a => a.Id == command.AccountId, ct))
                 validation.Add("accountId", Resources.Messages.Format("ReferenceMissing", Resources.Messages.Format("Entity.account"), command.AccountId));
             var fields = new PersonFields(command.Name, command.Title, command.DepartmentId, command.ReportsToId, command.Email, command.Phone,
-                command.Responsibilities, command.Preferences, command.Status);
+                command.Responsibilities, command.Preferences, command.Status, command.Seniority);
             var status = await fields.ValidateAsync(db, validation, command.AccountId, self: null, ct);
             if (status is null || validation.HasErrors) return validation.ToError();
 

@@ -42,7 +42,7 @@ public static class GetPerson
 
         return new PersonDetail(person.Id, person.AccountId, accountName, person.Name, person.Title, person.DepartmentId, person.Department?.Name,
             person.ReportsTo is { } manager ? new PersonRef(manager.Id, manager.Name, manager.Title) : null, reports,
-            person.Email, person.Phone, person.Responsibilities, person.Preferences, person.Status,
+            person.Email, person.Phone, person.Responsibilities, person.Preferences, person.Status, person.Seniority,
             deals,
             person.CreatedAt, person.CreatedBy, person.UpdatedAt, person.UpdatedBy, person.Version,
             // A person is part of their account's org chart: whoever may write the account may edit them.

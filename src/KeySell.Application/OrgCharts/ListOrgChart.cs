@@ -58,7 +58,7 @@ public static class ListOrgChart
                 .Skip(query.Page.Skip).Take(query.Page.Take)
                 .Select(p => new
                 {
-                    p.Id, p.Name, p.Title, p.DepartmentId, p.ReportsToId, p.Status, p.Version,
+                    p.Id, p.Name, p.Title, p.DepartmentId, p.ReportsToId, p.Status, p.Version, p.Seniority,
                     DepartmentName = p.Department != null ? p.Department.Name : null,
                     Reports = db.People.Count(r => r.ReportsToId == p.Id),
                 })
@@ -71,7 +71,7 @@ public static class ListOrgChart
                     db.Opportunities.Where(o => o.AccountId == query.AccountId && o.FunnelLevel != FunnelLevel.Won && o.FunnelLevel != FunnelLevel.Lost), ct))
                 .ToLookup(d => d.PersonId);
             var cards = rows.Select(r => new Card(
-                    new PersonSummary(r.Id, r.Name, r.Title, r.DepartmentId, r.ReportsToId, r.Status, r.Version),
+                    new PersonSummary(r.Id, r.Name, r.Title, r.DepartmentId, r.ReportsToId, r.Status, r.Version, r.Seniority),
                     r.DepartmentName, r.Reports, deals[r.Id].ToList()))
                 .ToList();
             return new Paged<Card>(cards, total);

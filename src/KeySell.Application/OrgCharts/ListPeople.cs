@@ -23,7 +23,7 @@ public static class ListPeople
                 people = people.Where(p => p.Name.ToLower().Contains(text) || (p.Title != null && p.Title.ToLower().Contains(text)));
             return await ListPages.ByNameAsync(db, people, db.People.IgnoreQueryFilters(), "People", query.Page,
                 p => p.Name, p => p.Id,
-                p => new PersonSummary(p.Id, p.Name, p.Title, p.DepartmentId, p.ReportsToId, p.Status, p.Version),
+                p => new PersonSummary(p.Id, p.Name, p.Title, p.DepartmentId, p.ReportsToId, p.Status, p.Version, p.Seniority),
                 p => new ListCursor(p.Name, p.Id), ct);
         }
     }

@@ -24,6 +24,7 @@ public sealed record PersonDetail(
     string? Responsibilities,
     string? Preferences,
     PersonStatus Status,
+    Seniority Seniority,
     IReadOnlyList<PersonDeal> Deals,
     DateTimeOffset CreatedAt,
     string CreatedBy,

@@ -1,6 +1,7 @@
 using KeySell.Application.Common;
 using KeySell.Application.Data;
 using KeySell.Application.Resources;
+using KeySell.Domain.Common;
 using KeySell.Domain.OrgCharts;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,7 +10,7 @@ namespace KeySell.Application.OrgCharts;
 /// <summary>What a seller records about a person, checked the same way on create and update.</summary>
 internal sealed record PersonFields(
     string? Name, string? Title, Guid? DepartmentId, Guid? ReportsToId, string? Email, string? Phone,
-    string? Responsibilities, string? Preferences, string? Status)
+    string? Responsibilities, string? Preferences, string? Status, string? Seniority)
 {
     public async Task<PersonStatus?> ValidateAsync(AppDbContext db, Validation validation, Guid accountId, Guid? self, CancellationToken ct)
     {
@@ -20,6 +21,7 @@ internal sealed record PersonFields(
         validation.MaxLength("responsibilities", Responsibilities, Person.NotesMaxLength);
         validation.MaxLength("preferences", Preferences, Person.NotesMaxLength);
         var status = validation.Enum<PersonStatus>("status", Status) ?? PersonStatus.Active;
+        validation.Enum<Domain.OrgCharts.Seniority>("seniority", Seniority);
 
         if (DepartmentId is { } departmentId)
         {
@@ -52,5 +54,7 @@ internal sealed record PersonFields(
         person.Responsibilities = Texts.OrNull(Responsibilities);
         person.Preferences = Texts.OrNull(Preferences);
         person.Status = status;
+        // Checked in ValidateAsync; not given means not known, as the sheet's default is.
+        person.Seniority = Seniority is null ? Domain.OrgCharts.Seniority.Unknown : MethodIds.Parse<Domain.OrgCharts.Seniority>(Seniority);
     }
 }

@@ -7,7 +7,7 @@ namespace KeySell.Application.OrgCharts;
 public static class UpdatePerson
 {
     public sealed record Command(Guid Id, string? Name, string? Title, Guid? DepartmentId, Guid? ReportsToId, string? Email, string? Phone,
-        string? Responsibilities, string? Preferences, string? Status, int Version);
+        string? Responsibilities, string? Preferences, string? Status, int Version, string? Seniority = null);
 
     public sealed class Handler(AppDbContext db)
     {
@@ -17,7 +17,7 @@ public static class UpdatePerson
             if (person is null) return Versions.NotFound("person", command.Id);
 
             var fields = new PersonFields(command.Name, command.Title, command.DepartmentId, command.ReportsToId, command.Email, command.Phone,
-                command.Responsibilities, command.Preferences, command.Status);
+                command.Responsibilities, command.Preferences, command.Status, command.Seniority);
             var validation = new Validation();
             var status = await fields.ValidateAsync(db, validation, person.AccountId, self: person.Id, ct);
             if (status is null || validation.HasErrors) return validation.ToError();

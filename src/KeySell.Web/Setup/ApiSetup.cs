@@ -57,6 +57,8 @@ public static class ApiSetup
         api.MapColleagueEndpoints();
         api.MapOpportunityEndpoints();
         api.MapBuyingInfluenceEndpoints();
+        api.MapNeedsEndpoints();
+        api.MapSwotEndpoints();
         api.MapStrategySheetEndpoints();
         api.MapRedFlagEndpoints();
         api.MapTeamEndpoints();

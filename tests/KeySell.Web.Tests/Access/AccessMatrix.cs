@@ -219,6 +219,51 @@ public static class AccessMatrix
             var call = await AccessWorld.PostAsync(w.Client(Persona.Owner), $"/api/opportunities/{r.Deal}/calls", new { date = "2026-12-03" });
             return Send(HttpMethod.Delete, $"/api/opportunities/{r.Deal}/calls/{call.Text("id")}?version={call.Version()}");
         }),
+        // ---- The selling toolkit's sections (part of the deal: read O / write O; an account's SWOT: read A / write A) ----
+        new("GET", "/api/opportunities/{id}/needs", Read(), (w, _) => Get($"/api/opportunities/{w.Main.Deal}/needs")),
+        new("PUT", "/api/opportunities/{id}/needs", WriteDeal(200), async (w, _) =>
+        {
+            var r = await w.FreshAsync();
+            return Send(HttpMethod.Put, $"/api/opportunities/{r.Deal}/needs", new
+            {
+                version = 0, currentState = "Month-end close takes 12 days",
+                branches = new[] { new { layer = "finance", problem = "Cash tied up", solution = "Matching", children = Array.Empty<object>() } },
+            });
+        }),
+        new("DELETE", "/api/opportunities/{id}/needs", WriteDeal(204), async (w, _) =>
+        {
+            var r = await w.FreshAsync();
+            await AccessWorld.PutOkAsync(w.Client(Persona.Owner), $"/api/opportunities/{r.Deal}/needs", new { version = 0, currentState = "State", branches = Array.Empty<object>() });
+            return Send(HttpMethod.Delete, $"/api/opportunities/{r.Deal}/needs?version=1");
+        }),
+        new("GET", "/api/opportunities/{id}/swot", Read(), (w, _) => Get($"/api/opportunities/{w.Main.Deal}/swot")),
+        new("PUT", "/api/opportunities/{id}/swot", WriteDeal(200), async (w, _) =>
+        {
+            var r = await w.FreshAsync();
+            return Send(HttpMethod.Put, $"/api/opportunities/{r.Deal}/swot", new { version = 0, strengths = new[] { "Local support centre" } });
+        }),
+        new("GET", "/api/accounts/{id}/swot", Read(), (w, _) => Get($"/api/accounts/{w.Main.AccountId}/swot")),
+        new("PUT", "/api/accounts/{id}/swot", WriteAccount(200), async (w, _) =>
+        {
+            var r = await w.FreshAsync();
+            return Send(HttpMethod.Put, $"/api/accounts/{r.AccountId}/swot", new { version = 0, threats = new[] { "Incumbent's price cut" } });
+        }),
+        new("GET", "/api/opportunities/{id}/influence-lines", Read(), (w, _) => Get($"/api/opportunities/{w.Main.Deal}/influence-lines")),
+        new("POST", "/api/opportunities/{id}/influence-lines", WriteDeal(201), async (w, _) =>
+        {
+            var r = await FreshWithTwoInfluencesAsync(w);
+            return Send(HttpMethod.Post, $"/api/opportunities/{r.Deal}/influence-lines", new { from = "li-wei", to = "zhang-min", strength = "strong" });
+        }),
+        new("PUT", "/api/opportunities/{id}/influence-lines/{lineId}", WriteDeal(200), async (w, _) =>
+        {
+            var (r, line) = await FreshLineAsync(w);
+            return Send(HttpMethod.Put, $"/api/opportunities/{r.Deal}/influence-lines/{line}", new { from = "li-wei", to = "zhang-min", strength = "weak", note = "Matrix", version = 1 });
+        }),
+        new("DELETE", "/api/opportunities/{id}/influence-lines/{lineId}", WriteDeal(204), async (w, _) =>
+        {
+            var (r, line) = await FreshLineAsync(w);
+            return Send(HttpMethod.Delete, $"/api/opportunities/{r.Deal}/influence-lines/{line}?version=1");
+        }),
 
         // ---- Shares and account teams ---------------------------------------------------------------
         new("GET", "/api/opportunities/{id}/shares", Read(), (w, _) => Get($"/api/opportunities/{w.Main.Deal}/shares")),
@@ -400,6 +445,22 @@ public static class AccessMatrix
         // Everything the caller may read: always allowed, the access rules decide the rows.
         new("GET", "/api/work-queue", AnyUser(), (w, _) => Get("/api/work-queue?scope=all"), "all"),
     ];
+
+    /// <summary>A fresh deal with a second person on it, so a line can join Li Wei (li-wei) and Zhang Min (zhang-min).</summary>
+    private static async Task<AccessWorld.Records> FreshWithTwoInfluencesAsync(AccessWorld w)
+    {
+        var r = await w.FreshAsync();
+        await AccessWorld.PostAsync(w.Client(Persona.Owner), $"/api/opportunities/{r.Deal}/influences", new { newPerson = new { name = "Zhang Min" } });
+        return r;
+    }
+
+    /// <summary>A fresh deal with one line the owner drew (version 1).</summary>
+    private static async Task<(AccessWorld.Records Records, Guid Line)> FreshLineAsync(AccessWorld w)
+    {
+        var r = await FreshWithTwoInfluencesAsync(w);
+        var line = await AccessWorld.PostAsync(w.Client(Persona.Owner), $"/api/opportunities/{r.Deal}/influence-lines", new { from = "li-wei", to = "zhang-min" });
+        return (r, line.Id());
+    }
 
     /// <summary>
     /// The owner's quota and coverage: admins and the manager of the owner's team set and read

@@ -39,11 +39,12 @@ public sealed record SheetAnalysisView(IReadOnlyList<FlagLine> Flags, FunnelVerd
         var sheet = new StrategySheet(
             null,
             new SheetOpportunity(o.Name, o.AccountName, o.IdealCustomerScore,
-                new SheetObjective(o.Product, o.Quantity, o.Amount, o.Currency, o.CloseDate), o.Engagement, o.FunnelLevel, o.ExpectedOutcome),
+                new SheetObjective(o.Product, o.Quantity, o.Amount, o.Currency, o.CloseDate), o.Engagement, o.FunnelLevel, o.ExpectedOutcome)
+            { CreatedOn = o.CreatedOn },
             session.Influences.Select(i => new SheetInfluence(i.Key, i.PersonName, i.PersonTitle, i.Roles, i.Influence, i.Support, i.Contact, i.Mode,
-                i.CounterpartId is null ? null : session.ColleagueName(i.CounterpartId) ?? "?", i.PersonStatus, i.Since, i.LastContact, [.. i.Wins], [.. i.Results])).ToList(),
+                i.CounterpartId is null ? null : session.ColleagueName(i.CounterpartId) ?? "?", i.PersonStatus, i.Since, i.LastContact, [.. i.Wins], [.. i.Results]) { Seniority = i.Seniority }).ToList(),
             session.Strengths.Where(s => s.Text.Length > 0).Select(s => new SheetStrength(s.Text, [.. s.Addresses])).ToList(),
-            session.Objections.Select(x => new SheetObjection(x.FromKey, x.Text, x.Status)).ToList(),
+            session.Objections.Select(x => new SheetObjection(x.FromKey, x.Text, x.Status) { Steps = [.. x.Steps], Answer = x.Answer }).ToList(),
             session.RedFlags.Select(f => new SheetRedFlag(f.Text, f.InfluenceKey)).ToList());
         // A stored deal is a version-2 sheet: the session's own parts over the stored ones (SheetSession.Stored).
         return sheet with

@@ -25,6 +25,8 @@ public sealed class OpportunityDraft
     public ExpectedOutcome? ExpectedOutcome { get; set; }
     public Guid? OwnerId { get; set; }
     public string? OwnerName { get; set; }
+    /// <summary>The day the deal was set up, or null.</summary>
+    public DateOnly? CreatedOn { get; set; }
 }
 
 /// <summary>One row of the buying-influence grid as the seller is editing it.</summary>
@@ -37,6 +39,8 @@ public sealed class InfluenceDraft
     public string PersonName { get; set; } = "";
     public string? PersonTitle { get; set; }
     public PersonStatus PersonStatus { get; set; }
+    /// <summary>The person's seniority (top-officer is the VITO); edited on the person, shown in the grid.</summary>
+    public Seniority Seniority { get; set; }
     public BuyingRoles Roles { get; set; }
     public InfluenceLevel Influence { get; set; }
     public int? Support { get; set; }
@@ -67,6 +71,9 @@ public sealed class ObjectionDraft
     public string? FromKey { get; set; }
     public string Text { get; set; } = "";
     public ObjectionStatus Status { get; set; } = ObjectionStatus.Open;
+    /// <summary>The handling steps taken, in the method's order.</summary>
+    public List<ObjectionStep> Steps { get; set; } = [];
+    public ObjectionAnswer? Answer { get; set; }
 }
 
 /// <summary>A colleague of ours who can own a deal or be an influence's counterpart (对应者).</summary>

@@ -7,6 +7,7 @@ using KeySell.Domain.BuyingInfluences;
 using KeySell.Domain.Common;
 using KeySell.Domain.Sheets;
 using KeySell.Web.Components.Calls;
+using KeySell.Domain.Objections;
 
 namespace KeySell.Web.Components.Opportunities;
 
@@ -39,11 +40,15 @@ public sealed class SheetStore(HandlerScope scope)
             ExpectedOutcome = o.ExpectedOutcome,
             OwnerId = o.OwnerId,
             OwnerName = o.OwnerName,
+            CreatedOn = o.CreatedOn,
         };
         session.Influences = o.Influences.Select(ToDraft).ToList();
         session.Strengths = o.Strengths.Select(s => new StrengthDraft { Text = s.Text, Addresses = [.. s.Addresses] }).ToList();
         session.RedFlags = o.RedFlags.Select(f => new RedFlagDraft { Text = f.Text, InfluenceKey = f.Influence }).ToList();
-        session.Objections = o.Objections.Select(x => new ObjectionDraft { FromKey = x.From, Text = x.Text, Status = x.Status }).ToList();
+        session.Objections = o.Objections.Select(x => new ObjectionDraft
+        {
+            FromKey = x.From, Text = x.Text, Status = x.Status, Steps = x.Steps.Select(MethodIds.Parse<ObjectionStep>).ToList(), Answer = x.Answer,
+        }).ToList();
         session.Colleagues = await ColleaguesAsync(o, ct);
         session.CanEdit = o.CanEdit;
         var stored = await scope.Run<ExportSheet.Handler, Result<StrategySheet>>(h => h.Handle(new(id), ct));
@@ -58,7 +63,7 @@ public sealed class SheetStore(HandlerScope scope)
         var command = new UpdateOpportunity.Command(
             draft.Id, draft.Version, draft.Name,
             new ObjectiveData(draft.Product, draft.Quantity, draft.Amount, draft.Currency, draft.CloseDate),
-            draft.Engagement?.ToId(), draft.FunnelLevel.ToId(), draft.ExpectedOutcome?.ToId(), draft.OwnerId);
+            draft.Engagement?.ToId(), draft.FunnelLevel.ToId(), draft.ExpectedOutcome?.ToId(), draft.OwnerId, draft.CreatedOn);
         var saved = await scope.Run<UpdateOpportunity.Handler, Result<OpportunityDetail>>(h => h.Handle(command, ct));
         if (!saved.Succeeded) return saved.Error;
         draft.Version = saved.Value.Version;
@@ -71,7 +76,7 @@ public sealed class SheetStore(HandlerScope scope)
             session.Opportunity.Id, session.Opportunity.Version,
             session.Strengths.Select(s => new SaveStrategyLists.StrengthInput(s.Text, [.. s.Addresses])).ToList(),
             session.RedFlags.Select(f => new SaveStrategyLists.RedFlagInput(f.Text, f.InfluenceKey)).ToList(),
-            session.Objections.Select(x => new SaveStrategyLists.ObjectionInput(x.FromKey, x.Text, x.Status.ToId())).ToList());
+            session.Objections.Select(x => new SaveStrategyLists.ObjectionInput(x.FromKey, x.Text, x.Status.ToId(), x.Steps.Select(s => s.ToId()).ToList(), x.Answer?.ToId())).ToList());
         var saved = await scope.Run<SaveStrategyLists.Handler, Result<SaveStrategyLists.Saved>>(h => h.Handle(command, ct));
         if (!saved.Succeeded) return saved.Error;
         session.Opportunity.Version = saved.Value.Version;
@@ -139,6 +144,7 @@ public sealed class SheetStore(HandlerScope scope)
         PersonName = i.PersonName,
         PersonTitle = i.PersonTitle,
         PersonStatus = i.PersonStatus,
+        Seniority = i.Seniority,
         Roles = BuyingRolesExtensions.Combine(i.Roles.Select(MethodIds.Parse<BuyingRoles>)),
         Influence = i.Influence,
         Support = i.Support,
