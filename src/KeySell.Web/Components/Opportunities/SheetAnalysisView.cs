@@ -35,7 +35,6 @@ public sealed record SheetAnalysisView(IReadOnlyList<FlagLine> Flags, FunnelVerd
     {
         var o = session.Opportunity;
         var stored = session.Stored;
-        var seniority = stored?.Influences.ToDictionary(i => i.Id, i => i.Seniority) ?? [];
         var sheet = new StrategySheet(
             null,
             new SheetOpportunity(o.Name, o.AccountName, o.IdealCustomerScore,
@@ -46,15 +45,11 @@ public sealed record SheetAnalysisView(IReadOnlyList<FlagLine> Flags, FunnelVerd
             session.Strengths.Where(s => s.Text.Length > 0).Select(s => new SheetStrength(s.Text, [.. s.Addresses])).ToList(),
             session.Objections.Select(x => new SheetObjection(x.FromKey, x.Text, x.Status) { Steps = [.. x.Steps], Answer = x.Answer }).ToList(),
             session.RedFlags.Select(f => new SheetRedFlag(f.Text, f.InfluenceKey)).ToList());
-        // A stored deal is a version-2 sheet: the session's own parts over the stored ones (SheetSession.Stored).
+        // A stored deal is a version-2 sheet: the session's drafts (the creation day, seniorities, objection steps and
+        // calls are drafted on the page) over the stored parts (SheetSession.Stored, read again after a panel saves).
         return sheet with
         {
             Version = 2,
-            Opportunity = sheet.Opportunity with { CreatedOn = stored?.Opportunity.CreatedOn },
-            Influences = sheet.Influences.Select(i => i with { Seniority = seniority.GetValueOrDefault(i.Id) }).ToList(),
-            // The objections' handling steps are not in the drafts yet: an objection still as stored keeps its stored steps.
-            Objections = sheet.Objections.Select((x, n) => stored?.Objections.ElementAtOrDefault(n) is { } was && was.Text == x.Text && was.From == x.From
-                ? x with { Steps = was.Steps, Answer = was.Answer } : x).ToList(),
             Milestones = stored?.Milestones ?? [],
             Calls = session.Calls.Select(c => c.ToSheet()).ToList(),
             Actions = stored?.Actions ?? [],

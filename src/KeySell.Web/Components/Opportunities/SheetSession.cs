@@ -27,6 +27,19 @@ public sealed class SheetSession(SheetStore store, SaveTracker tracker)
     public bool CanEdit { get; set; }
     public SemaphoreSlim OpportunityWrites { get; } = new(1, 1);
 
+    /// <summary>Shows the page again (its flags are judged as it renders); set by the page.</summary>
+    public Func<Task> Rejudge { get; set; } = () => Task.CompletedTask;
+
+    /// <summary>
+    /// After a panel saved a part of the sheet that only the stored sheet carries (milestones, actions, the needs tree):
+    /// reads it again and judges the page again, so a flag such as no-next-step or overdue-action follows at once.
+    /// </summary>
+    public async Task PartSavedAsync()
+    {
+        await Store.ReadStoredAsync(this);
+        await Rejudge();
+    }
+
     /// <summary>Throws the drafts away and reads the sheet again; the only way out of a conflict.</summary>
     public Func<Task> Reload { get; set; } = () => Task.CompletedTask;
 

@@ -17,6 +17,16 @@ namespace KeySell.Web.Components.Opportunities;
 /// </summary>
 public sealed class SheetStore(HandlerScope scope)
 {
+    /// <summary>
+    /// Reads the stored sheet again after a panel saved its own part (milestones, actions, the needs tree), so the flags
+    /// on screen follow that save without reloading the drafts being edited.
+    /// </summary>
+    public async Task ReadStoredAsync(SheetSession session, CancellationToken ct = default)
+    {
+        var stored = await scope.Run<ExportSheet.Handler, Result<StrategySheet>>(h => h.Handle(new(session.Opportunity.Id), ct));
+        if (stored.Succeeded) session.Stored = stored.Value;
+    }
+
     public async Task<Error?> LoadAsync(Guid id, SheetSession session, CancellationToken ct = default)
     {
         var loaded = await scope.Run<GetOpportunity.Handler, Result<OpportunityDetail>>(h => h.Handle(new(id), ct));
@@ -51,8 +61,7 @@ public sealed class SheetStore(HandlerScope scope)
         }).ToList();
         session.Colleagues = await ColleaguesAsync(o, ct);
         session.CanEdit = o.CanEdit;
-        var stored = await scope.Run<ExportSheet.Handler, Result<StrategySheet>>(h => h.Handle(new(id), ct));
-        session.Stored = stored.Succeeded ? stored.Value : null;
+        await ReadStoredAsync(session, ct);
         var calls = await scope.Run<ListCalls.Handler, Result<IReadOnlyList<CallDetail>>>(h => h.Handle(new(id), ct));
         session.Calls = calls.Succeeded ? calls.Value.Select(CallDraft.From).ToList() : [];
         return null;
