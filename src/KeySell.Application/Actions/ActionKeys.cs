@@ -23,15 +23,5 @@ internal static class ActionKeys
     }
 
     /// <summary><c>a</c> followed by one more than the highest number already used that way (<c>a1</c> for the first), so an id is never handed out twice while its action exists.</summary>
-    public static string Next(IEnumerable<string> taken)
-    {
-        var highest = 0;
-        foreach (var key in taken)
-        {
-            if (key.Length > Prefix.Length && key.StartsWith(Prefix, StringComparison.Ordinal)
-                && int.TryParse(key.AsSpan(Prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > highest)
-                highest = n;
-        }
-        return Prefix + (highest + 1).ToString(CultureInfo.InvariantCulture);
-    }
+    public static string Next(IEnumerable<string> taken) => Sheets.SheetItemKeys.Next(Prefix, taken);
 }

@@ -9,14 +9,5 @@ public static class CallKeys
     public const int MaxPerDeal = 200;
 
     /// <summary>One past the highest <c>c{n}</c> in use (never a gap's number, so ids keep the order calls were added in).</summary>
-    public static string Next(IEnumerable<string> taken)
-    {
-        var highest = 0L;
-        foreach (var key in taken)
-        {
-            if (key.Length > 1 && key[0] == 'c' && long.TryParse(key.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > highest)
-                highest = n;
-        }
-        return "c" + (highest + 1).ToString(CultureInfo.InvariantCulture);
-    }
+    public static string Next(IEnumerable<string> taken) => Sheets.SheetItemKeys.Next("c", taken);
 }

@@ -12,7 +12,7 @@ public sealed class OverdueAction : Version2Rule
     {
         foreach (var action in context.Sheet.Actions)
         {
-            if (action.Status == ActionStatus.Open && action.Due is { } due && due < context.AsOf)
+            if (ActionDue.IsOverdue(action.Status, action.Due, context.AsOf))
                 found.Add(new RedFlag(Id, context.InfluenceOf(action.Influence)) { Action = action });
         }
     }
