@@ -20,7 +20,11 @@ internal sealed record DemoObjection(string? FromKey, string Text, ObjectionStat
 internal sealed record DemoOpportunity(
     string AccountKey, string Name, string Product, decimal Quantity, decimal Amount, int CloseInDays,
     Engagement Engagement, FunnelLevel FunnelLevel, ExpectedOutcome? ExpectedOutcome,
-    DemoInfluence[] Influences, DemoStrength[] Strengths, DemoRedFlag[] RedFlags, DemoObjection[] Objections);
+    DemoInfluence[] Influences, DemoStrength[] Strengths, DemoRedFlag[] RedFlags, DemoObjection[] Objections)
+{
+    /// <summary>The deal's selling toolkit in <see cref="DemoToolkit"/>, or null for a deal without one (the won deal).</summary>
+    public string? ToolkitKey { get; init; }
+}
 
 /// <summary>
 /// Our own team and five deals, each showing one situation of the method: a textbook best-few
@@ -77,7 +81,7 @@ internal static class DemoOpportunities
             [
                 new("li-wei", "总价比今年预算高 15% Total price is 15% above this year's budget", ObjectionStatus.Resolved),
                 new("zhao-lei", "担心与现有 MES 的接口工作量 Worried about the interface effort with the existing MES", ObjectionStatus.Resolved),
-            ]),
+            ]) { ToolkitKey = "ecs-group" },
 
         // The coach left the company: the strongest supporter is gone, a newcomer runs the evaluation.
         new("ecs-special", "冷轧 MES 升级 Cold-rolling MES upgrade",
@@ -108,7 +112,7 @@ internal static class DemoOpportunities
             ],
             [
                 new("deng-wei", "需要证明与现有 PLC 兼容 Wants proof of compatibility with the existing PLCs", ObjectionStatus.Open),
-            ]),
+            ]) { ToolkitKey = "ecs-special" },
 
         // The economic buyer is in even-keel mode: today's reality matches what he wants.
         new("jiangnan-auto", "供应商协同门户 Supplier collaboration portal",
@@ -136,7 +140,7 @@ internal static class DemoOpportunities
             ],
             [
                 new("jiang-wen", "现有门户还能用，为什么要换？ The current portal works; why change?", ObjectionStatus.Open),
-            ]),
+            ]) { ToolkitKey = "jiangnan-auto" },
 
         // A late entry: the tender is already published, written around a competitor.
         new("ecs-logistics", "物流园仓储管理系统招标 Logistics park WMS tender",
@@ -167,7 +171,7 @@ internal static class DemoOpportunities
             [
                 new("song-tao", "不满足规格书第 4.2 条 RF 手持终端要求 Does not meet spec clause 4.2 on RF handhelds", ObjectionStatus.Open),
                 new("tang-lihua", "上线能否避开旺季？ Can go-live avoid the peak season?", ObjectionStatus.Deferred),
-            ]),
+            ]) { ToolkitKey = "ecs-logistics" },
 
         // A won deal, so the funnel shows a result as well as work in progress.
         new("ecs-logistics", "运输调度系统 Transport dispatch system",

@@ -55,7 +55,14 @@ internal static class DemoToolkit
         [("jiangnan-auto", "qin-yue")] = Seniority.Staff,
     };
 
-    /// <summary>The days between setting the deal up and today, per demo account's deal.</summary>
+    /// <summary>The won deal, which has no toolkit, was set up long before it closed.</summary>
+    public const int CreatedDaysAgoWithoutToolkit = 150;
+
+    /// <summary>
+    /// The days between setting the deal up and today. The toolkit's tables are keyed by the deal's
+    /// <see cref="DemoOpportunity.ToolkitKey"/> (its account's key: one toolkit per account, though the logistics
+    /// company has a second, won deal without one).
+    /// </summary>
     public static readonly Dictionary<string, int> CreatedDaysAgo = new()
     {
         ["ecs-group"] = 200, ["ecs-special"] = 260, ["jiangnan-auto"] = 75, ["ecs-logistics"] = 22,

@@ -184,7 +184,7 @@ public static class SeedDemo
                     FunnelLevel = demo.FunnelLevel,
                     ExpectedOutcome = demo.ExpectedOutcome,
                     OwnerId = owner,
-                    CreatedOn = today.AddDays(-DemoToolkit.CreatedDaysAgo.GetValueOrDefault(demo.AccountKey, 30)),
+                    CreatedOn = today.AddDays(-(demo.ToolkitKey is { } key ? DemoToolkit.CreatedDaysAgo[key] : DemoToolkit.CreatedDaysAgoWithoutToolkit)),
                 };
                 opportunity.Influences.AddRange(demo.Influences.Select((i, position) => new BuyingInfluence
                 {
@@ -221,7 +221,7 @@ public static class SeedDemo
                     Text = o.Text,
                     Status = o.Status,
                 }));
-                AddToolkit(opportunity, demo.AccountKey, colleagues, today);
+                if (demo.ToolkitKey is { } toolkit) AddToolkit(opportunity, toolkit, colleagues, today);
                 db.Opportunities.Add(opportunity);
             }
             foreach (var (accountKey, swot) in DemoToolkit.AccountSwots)
@@ -233,23 +233,23 @@ public static class SeedDemo
         private static DateOnly? DaysAgo(DateOnly today, int? days) => days is { } d ? today.AddDays(-d) : null;
 
         /// <summary>The deal's milestones, calls, action plan, needs tree and SWOT (<see cref="DemoToolkit"/>).</summary>
-        private static void AddToolkit(Opportunity opportunity, string accountKey, Dictionary<string, Colleague> colleagues, DateOnly today)
+        private static void AddToolkit(Opportunity opportunity, string toolkitKey, Dictionary<string, Colleague> colleagues, DateOnly today)
         {
-            opportunity.Milestones.AddRange(DemoToolkit.Milestones.GetValueOrDefault(accountKey, []).Select(m => new ProcessMilestone
+            opportunity.Milestones.AddRange(DemoToolkit.Milestones.GetValueOrDefault(toolkitKey, []).Select(m => new ProcessMilestone
             {
                 Milestone = m.Id, Done = today.AddDays(-m.DaysAgo), Evidence = m.Evidence,
             }));
-            opportunity.Calls.AddRange(DemoToolkit.Calls.GetValueOrDefault(accountKey, []).Select((c, position) => new Call
+            opportunity.Calls.AddRange(DemoToolkit.Calls.GetValueOrDefault(toolkitKey, []).Select((c, position) => new Call
             {
                 Key = c.Key, Position = position, Date = today.AddDays(c.InDays), With = [.. c.With], Status = c.Status, Commitment = c.Commitment,
                 Questions = [.. c.Questions.Select(q => new CallQuestion(q.Type, q.Text))], Outcome = c.Outcome, Notes = c.Notes,
             }));
-            opportunity.Actions.AddRange(DemoToolkit.Actions.GetValueOrDefault(accountKey, []).Select((a, position) => new SellingAction
+            opportunity.Actions.AddRange(DemoToolkit.Actions.GetValueOrDefault(toolkitKey, []).Select((a, position) => new SellingAction
             {
                 Key = a.Key, Position = position, Text = a.Text, OwnerId = a.OwnerKey is null ? null : colleagues[a.OwnerKey].Id,
                 Due = a.DueInDays is { } due ? today.AddDays(due) : null, Status = a.Status, InfluenceKey = a.InfluenceKey, Addresses = [.. a.Addresses],
             }));
-            if (DemoToolkit.Needs.TryGetValue(accountKey, out var needs))
+            if (DemoToolkit.Needs.TryGetValue(toolkitKey, out var needs))
             {
                 opportunity.Needs = new NeedsAnalysis { CurrentState = needs.CurrentState };
                 void Add(DemoNeed[] level, Guid? parent)
@@ -263,7 +263,7 @@ public static class SeedDemo
                 }
                 Add(needs.Branches, null);
             }
-            if (DemoToolkit.Swots.TryGetValue(accountKey, out var swot))
+            if (DemoToolkit.Swots.TryGetValue(toolkitKey, out var swot))
                 opportunity.Swot = new SwotAnalysis { Strengths = [.. swot.Strengths], Weaknesses = [.. swot.Weaknesses], Opportunities = [.. swot.Opportunities], Threats = [.. swot.Threats] };
         }
     }

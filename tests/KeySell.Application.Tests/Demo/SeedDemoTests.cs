@@ -157,6 +157,26 @@ public sealed class SeedDemoTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Handle_Toolkit_EachDealShowsWhatTheMethodWarnsOfAndTheWonDealHasNone()
+    {
+        await Seed();
+
+        // The MES deal's two held calls both ended in a continuation, and its action is five days late.
+        var mes = await Analyze("冷轧 MES");
+        FlagIds(mes).ShouldContain("continuation-only");
+        mes.RedFlags.Where(f => f.Id == "overdue-action").ShouldHaveSingleItem().Influence.ShouldNotBeNull().Id.ShouldBe("deng-wei");
+        // The portal deal has no action and no call planned: it drifts.
+        FlagIds(await Analyze("供应商协同门户")).ShouldContain("no-next-step");
+        // The tender's needs tree is only begun: no current state, one layer, an unsolved leaf.
+        FlagIds(await Analyze("物流园仓储")).ShouldContain("needs-not-rooted");
+        // The won deal at the same company keeps no toolkit of the tender's.
+        var won = await Analyze("运输调度");
+        won.Sheet.Actions.ShouldBeEmpty();
+        won.Sheet.Calls.ShouldBeEmpty();
+        won.Sheet.Needs.ShouldBeNull();
+    }
+
+    [Fact]
     public async Task Handle_EvenKeelDeal_RaisesUnreceptiveEconomicBuyer()
     {
         await Seed();
