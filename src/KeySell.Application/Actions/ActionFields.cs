@@ -28,12 +28,7 @@ internal sealed record ActionFields(
         var status = validation.Enum<ActionStatus>("status", Status) ?? ActionStatus.Open;
         if (Influence is not null && !await db.BuyingInfluences.AnyAsync(i => i.OpportunityId == opportunityId && i.Key == Influence, ct))
             validation.Add("influence", Messages.Format("UnknownInfluenceKey", Influence));
-        var addresses = new List<string>();
-        foreach (var (id, n) in (Addresses ?? []).Select((a, n) => (a, n)))
-        {
-            if (!RedFlagIds.IsKnown(id)) validation.Add($"addresses[{n}]", Messages.Format("UnknownRedFlag", id, string.Join(", ", RedFlagIds.All)));
-            else if (!addresses.Contains(id)) addresses.Add(id);
-        }
+        var addresses = validation.RedFlagIds("addresses", Addresses);
         if (validation.HasErrors) return null;
 
         var text = Text!.Trim();

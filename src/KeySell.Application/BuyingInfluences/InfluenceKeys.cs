@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
+using KeySell.Application.Data;
 using KeySell.Domain.BuyingInfluences;
+using Microsoft.EntityFrameworkCore;
 
 namespace KeySell.Application.BuyingInfluences;
 
@@ -37,4 +39,8 @@ public static class InfluenceKeys
             if (!taken.Contains(candidate)) return candidate;
         }
     }
+
+    /// <summary>The keys of a deal's influences, which its lists, calls, actions and influence lines refer to; read under the access rules.</summary>
+    public static async Task<HashSet<string>> InfluenceKeysAsync(this AppDbContext db, Guid opportunityId, CancellationToken ct) =>
+        (await db.BuyingInfluences.Where(i => i.OpportunityId == opportunityId).Select(i => i.Key).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
 }

@@ -20,7 +20,7 @@ internal sealed record InfluenceLineFields(string? From, string? To, string? Str
 
     public async Task<LineStrength?> ValidateAsync(AppDbContext db, Validation validation, Guid opportunityId, Guid? self, CancellationToken ct)
     {
-        var keys = (await db.BuyingInfluences.Where(i => i.OpportunityId == opportunityId).Select(i => i.Key).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        var keys = await db.InfluenceKeysAsync(opportunityId, ct);
         Key(validation, keys, "from", From);
         Key(validation, keys, "to", To);
         if (From is not null && From == To) validation.Add("to", Messages.Format("Lines.SamePerson", To));

@@ -1,3 +1,4 @@
+using KeySell.Application.BuyingInfluences;
 using KeySell.Application.Common;
 using KeySell.Application.Data;
 using KeySell.Application.Resources;
@@ -31,7 +32,7 @@ public static class PlanCall
             if (!await db.MayWriteOpportunityAsync(command.OpportunityId, ct)) return Error.Forbidden(Messages.Format("Access.ReadOnly"));
 
             var taken = await db.Calls.Where(c => c.OpportunityId == command.OpportunityId).Select(c => new { c.Key, c.Position }).ToListAsync(ct);
-            var keys = (await db.BuyingInfluences.Where(i => i.OpportunityId == command.OpportunityId).Select(i => i.Key).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+            var keys = await db.InfluenceKeysAsync(command.OpportunityId, ct);
             var validation = new Validation();
             if (taken.Count >= CallKeys.MaxPerDeal) validation.Add("id", Messages.Format("Calls.TooMany", CallKeys.MaxPerDeal));
             if (command.Id is not null)

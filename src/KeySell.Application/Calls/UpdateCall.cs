@@ -1,3 +1,4 @@
+using KeySell.Application.BuyingInfluences;
 using KeySell.Application.Common;
 using KeySell.Application.Data;
 using KeySell.Application.Resources;
@@ -33,7 +34,7 @@ public static class UpdateCall
             if (call is null) return Versions.NotFound("call", command.CallId);
             if (!await db.MayWriteOpportunityAsync(command.OpportunityId, ct)) return Error.Forbidden(Messages.Format("Access.ReadOnly"));
 
-            var keys = (await db.BuyingInfluences.Where(i => i.OpportunityId == command.OpportunityId).Select(i => i.Key).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+            var keys = await db.InfluenceKeysAsync(command.OpportunityId, ct);
             var validation = new Validation();
             // The id names the call in the sheet and in links; a call keeps it (the body may repeat it, as read).
             if (command.Id is not null && command.Id != call.Key) validation.Add("id", Messages.Format("Calls.IdFixed", command.Id, call.Key));

@@ -60,6 +60,21 @@ public sealed class Validation
         return null;
     }
 
+    /// <summary>
+    /// The red-flag ids a strength or an action works against (<paramref name="field"/>[n]): each a known id, recorded as
+    /// an error otherwise; repeats dropped. The ids that passed, in the order given.
+    /// </summary>
+    public List<string> RedFlagIds(string field, IReadOnlyList<string>? ids)
+    {
+        var known = new List<string>();
+        foreach (var (id, n) in (ids ?? []).Select((a, n) => (a, n)))
+        {
+            if (!Domain.RedFlags.RedFlagIds.IsKnown(id)) Add($"{field}[{n}]", Messages.Format("UnknownRedFlag", id, string.Join(", ", Domain.RedFlags.RedFlagIds.All)));
+            else if (!known.Contains(id)) known.Add(id);
+        }
+        return known;
+    }
+
     public Error ToError() =>
         new(ErrorKind.Validation, Messages.Format("ValidationFailed"),
             _errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal));

@@ -1,3 +1,4 @@
+using KeySell.Application.BuyingInfluences;
 using KeySell.Application.Common;
 using KeySell.Application.Data;
 using KeySell.Application.Resources;
@@ -47,20 +48,14 @@ public static class SaveStrategyLists
                 .FirstOrDefaultAsync(o => o.Id == command.OpportunityId, ct);
             if (opportunity is null) return Versions.NotFound("opportunity", command.OpportunityId);
 
-            var keys = (await db.BuyingInfluences.Where(i => i.OpportunityId == opportunity.Id).Select(i => i.Key).ToListAsync(ct))
-                .ToHashSet(StringComparer.Ordinal);
+            var keys = await db.InfluenceKeysAsync(opportunity.Id, ct);
             var validation = new Validation();
             var strengths = new List<Strength>();
             foreach (var (item, index) in (command.Strengths ?? []).Select((s, i) => (s, i)))
             {
                 var at = $"strengths[{index}]";
                 validation.Required(at + ".text", item.Text, Strength.TextMaxLength);
-                var addresses = new List<string>();
-                foreach (var (id, n) in (item.Addresses ?? []).Select((a, n) => (a, n)))
-                {
-                    if (!RedFlagIds.IsKnown(id)) validation.Add($"{at}.addresses[{n}]", Messages.Format("UnknownRedFlag", id, string.Join(", ", RedFlagIds.All)));
-                    else if (!addresses.Contains(id)) addresses.Add(id);
-                }
+                var addresses = validation.RedFlagIds(at + ".addresses", item.Addresses);
                 strengths.Add(new Strength { OpportunityId = opportunity.Id, Position = index, Text = item.Text?.Trim() ?? "", Addresses = addresses });
             }
 
