@@ -25,13 +25,11 @@ public static class RemoveBuyingInfluence
                 objection.FromKey = null;
             foreach (var flag in await db.ManualRedFlags.Where(f => f.OpportunityId == influence.OpportunityId && f.InfluenceKey == influence.Key).ToListAsync(ct))
                 flag.InfluenceKey = null;
-            // A deal holds at most 200 calls and 500 actions: read whole, their key lists are filtered here on either database.
-            foreach (var call in (await db.Calls.Where(c => c.OpportunityId == influence.OpportunityId).ToListAsync(ct)).Where(c => c.With.Contains(influence.Key)))
-                call.With = call.With.Where(key => key != influence.Key).ToList();
-            foreach (var action in await db.Actions.Where(a => a.OpportunityId == influence.OpportunityId && a.InfluenceKey == influence.Key).ToListAsync(ct))
-                action.InfluenceKey = null;
-            db.InfluenceLines.RemoveRange(await db.InfluenceLines
-                .Where(l => l.OpportunityId == influence.OpportunityId && (l.FromKey == influence.Key || l.ToKey == influence.Key)).ToListAsync(ct));
+            // A deal holds at most 200 calls and 500 actions: read whole, their key lists are filtered in memory on either database.
+            InfluenceReferences.Follow(db, new Dictionary<string, string?> { [influence.Key] = null },
+                await db.Calls.Where(c => c.OpportunityId == influence.OpportunityId).ToListAsync(ct),
+                await db.Actions.Where(a => a.OpportunityId == influence.OpportunityId && a.InfluenceKey == influence.Key).ToListAsync(ct),
+                await db.InfluenceLines.Where(l => l.OpportunityId == influence.OpportunityId && (l.FromKey == influence.Key || l.ToKey == influence.Key)).ToListAsync(ct));
             db.BuyingInfluences.Remove(influence);
             if (await db.SaveOrConflictAsync(ct) is { } conflict) return conflict;
             return command.Id;

@@ -139,6 +139,7 @@ public static class ApplySheet
         if (sheet.IsVersion2) opportunity.CreatedOn = o.CreatedOn;
         // The sheet's idealCustomerScore is ignored: the score comes from the account's ratings (decision 0017).
 
+        var keysBefore = opportunity.Influences.Select(i => (Influence: i, Key: i.Key)).ToList();
         var targets = await MatchInfluencesAsync(db, opportunity, account, sheet, ct);
         // Only the colleagues the sheet names, by the index on their name, not every colleague.
         var named = sheet.Influences.Select(i => i.Counterpart).Concat(sheet.Actions.Select(a => a.Owner))
@@ -212,6 +213,14 @@ public static class ApplySheet
             row.Answer = x.Answer;
         });
         if (sheet.IsVersion2) WriteToolkit(db, opportunity, sheet, Colleague);
+        else
+        {
+            // The toolkit is kept, so what it says of people follows the grid: a person gone, or under another key.
+            var kept = targets.ToHashSet();
+            var moved = keysBefore.Where(b => !kept.Contains(b.Influence) || b.Influence.Key != b.Key)
+                .ToDictionary(b => b.Key, b => kept.Contains(b.Influence) ? b.Influence.Key : null, StringComparer.Ordinal);
+            InfluenceReferences.Follow(db, moved, opportunity.Calls, opportunity.Actions, opportunity.InfluenceLines);
+        }
     }
 
     /// <summary>

@@ -210,6 +210,31 @@ public abstract class StrategySheetV2Tests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [Fact]
+    public async Task Put_Version1SheetWithoutAPersonTheToolkitNames_TheToolkitForgetsThemAndTheSheetStaysValid()
+    {
+        var (client, account, id) = await DealAsync();
+        (await PutSheetAsync(client, id, ToolkitSheet(account))).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        // An older client drops 王芳, who is in call c2 and at one end of the only influence line.
+        var v1 = JsonNode.Parse((await GetSheetAsync(client, id)).Json)!.AsObject();
+        v1["schema"] = "keysell.strategy-sheet/1";
+        foreach (var field in new[] { "milestones", "calls", "actions", "needs", "swot", "influenceLines" }) v1.Remove(field);
+        v1["opportunity"]!.AsObject().Remove("createdOn");
+        v1["influences"]!.AsArray().RemoveAt(1);
+        foreach (var influence in v1["influences"]!.AsArray()) influence!.AsObject().Remove("seniority");
+        foreach (var objection in v1["objections"]!.AsArray()) { objection!.AsObject().Remove("steps"); objection.AsObject().Remove("answer"); }
+        v1["redFlags"]![0]!["influence"] = null;
+        (await PutSheetAsync(client, id, v1.ToJsonString())).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var (after, tag) = await GetSheetAsync(client, id);
+        var sheet = JsonNode.Parse(after)!;
+        sheet["calls"]![1]!["with"]!.AsArray().Select(k => k!.GetValue<string>()).ShouldBe(["li-wei"]);
+        sheet["influenceLines"]!.AsArray().ShouldBeEmpty();
+        // What the deal now exports is a sheet the reader accepts: saved back as read, it is taken.
+        (await PutSheetAsync(client, id, after, tag)).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task Put_AfterSomeoneChangedOneCall_Returns409AndKeepsTheirCall()
     {
         var (client, account, id) = await DealAsync();
