@@ -63,7 +63,8 @@ public sealed class StrategySheet(IPage page)
     /// <summary>Toggles one buying role: C coach, U user buyer, T technical buyer, E economic buyer.</summary>
     public async Task ToggleRoleAsync(string person, char role)
     {
-        var button = Row(person).GetByTestId($"role-{role}");
+        var id = role switch { 'C' => "coach", 'U' => "user", 'T' => "technical", 'E' => "economic", _ => throw new ArgumentOutOfRangeException(nameof(role)) };
+        var button = Row(person).GetByTestId($"role-{id}");
         var pressed = await button.GetAttributeAsync("aria-pressed") == "true";
         await button.ClickAsync();
         await Expect(button).ToHaveAttributeAsync("aria-pressed", pressed ? "false" : "true");

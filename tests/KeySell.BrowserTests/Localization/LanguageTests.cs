@@ -42,8 +42,8 @@ public sealed class LanguageTests(BrowserFixture fixture) : BrowserTest(fixture)
         await Expect(Page.Locator("html")).ToHaveAttributeAsync("lang", "zh-CN");
         await Expect(Page.GetByTestId("nav-accounts")).ToContainTextAsync("客户");
         await Expect(sheet.Grid.Locator("th", new() { HasText = "支持度" })).ToBeVisibleAsync();
-        await Expect(sheet.Row("Zhou Lei").GetByTestId("role-C")).ToHaveAttributeAsync("aria-label", "教练");
-        await Expect(sheet.Row("Wu Min").GetByTestId("role-E")).ToHaveAttributeAsync("aria-label", "决策者");
+        await Expect(sheet.Row("Zhou Lei").GetByTestId("role-coach")).ToHaveAttributeAsync("aria-label", "教练");
+        await Expect(sheet.Row("Wu Min").GetByTestId("role-economic")).ToHaveAttributeAsync("aria-label", "决策者");
         await Expect(Page.GetByText("Support", new() { Exact = true })).ToHaveCountAsync(0);
     }
 
@@ -52,7 +52,7 @@ public sealed class LanguageTests(BrowserFixture fixture) : BrowserTest(fixture)
         await Expect(Page.Locator("html")).ToHaveAttributeAsync("lang", "en");
         await Expect(Page.GetByTestId("nav-accounts")).ToContainTextAsync("Accounts");
         await Expect(sheet.Grid.Locator("th", new() { HasText = "Support" })).ToBeVisibleAsync();
-        await Expect(sheet.Row("Zhou Lei").GetByTestId("role-C")).ToHaveAttributeAsync("aria-label", "Coach");
+        await Expect(sheet.Row("Zhou Lei").GetByTestId("role-coach")).ToHaveAttributeAsync("aria-label", "Coach");
         await Expect(Page.GetByText("支持度")).ToHaveCountAsync(0);
     }
 }

@@ -49,21 +49,21 @@ public sealed class AcceptanceScenarioTests(BrowserFixture fixture) : BrowserTes
         await Expect(sheet.Rows).ToHaveCountAsync(3);
 
         var economic = sheet.Row("Li Wei");
-        await Expect(economic.GetByTestId("role-E")).ToHaveAttributeAsync("aria-pressed", "true");
-        await Expect(economic.GetByTestId("role-C")).ToHaveAttributeAsync("aria-pressed", "false");
+        await Expect(economic.GetByTestId("role-economic")).ToHaveAttributeAsync("aria-pressed", "true");
+        await Expect(economic.GetByTestId("role-coach")).ToHaveAttributeAsync("aria-pressed", "false");
         await sheet.ExpectShowsAsync("Li Wei", "influence-level", "High");
         await Expect(economic.GetByTestId("support")).ToHaveAttributeAsync("data-value", "2");
         await Expect(economic.GetByTestId("support")).ToHaveTextAsync("+2");
         await Expect(economic.GetByTestId("mode")).ToHaveAttributeAsync("data-mode", "growth");
 
         var coach = sheet.Row("Zhang Min");
-        await Expect(coach.GetByTestId("role-C")).ToHaveAttributeAsync("aria-pressed", "true");
-        await Expect(coach.GetByTestId("role-E")).ToHaveAttributeAsync("aria-pressed", "false");
+        await Expect(coach.GetByTestId("role-coach")).ToHaveAttributeAsync("aria-pressed", "true");
+        await Expect(coach.GetByTestId("role-economic")).ToHaveAttributeAsync("aria-pressed", "false");
         await Expect(coach.GetByTestId("support")).ToHaveAttributeAsync("data-value", "4");
         await Expect(coach.GetByTestId("support")).ToHaveTextAsync("+4");
 
         var technical = sheet.Row("Wang Fang");
-        await Expect(technical.GetByTestId("role-T")).ToHaveAttributeAsync("aria-pressed", "true");
+        await Expect(technical.GetByTestId("role-technical")).ToHaveAttributeAsync("aria-pressed", "true");
         await Expect(technical.GetByTestId("support")).ToHaveAttributeAsync("data-value", "-1");
         await Expect(technical.GetByTestId("support")).ToHaveTextAsync("\u22121");
         await ShotAsync("after-reload");

@@ -34,7 +34,7 @@ public sealed class PhoneSheetTests(BrowserFixture fixture) : BrowserTest(fixtur
         }
         await Expect(sheet.Row("Chen Jing").GetByTestId("support")).ToHaveAttributeAsync("data-value", "2");
         await Expect(sheet.Row("Sun Hao").GetByTestId("support")).ToHaveAttributeAsync("data-value", "-1");
-        await Expect(sheet.Row("Liu Yang").GetByTestId("role-C")).ToHaveAttributeAsync("aria-pressed", "true");
+        await Expect(sheet.Row("Liu Yang").GetByTestId("role-coach")).ToHaveAttributeAsync("aria-pressed", "true");
 
         await sheet.Row("Sun Hao").ScrollIntoViewIfNeededAsync();
         await ShotAsync("sheet-phone-last-card");

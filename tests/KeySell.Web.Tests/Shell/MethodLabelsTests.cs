@@ -88,16 +88,20 @@ public class MethodLabelsTests
     }
 
     [Theory]
-    [InlineData(5, "champion")]
-    [InlineData(4, "champion")]
-    [InlineData(3, "supporter")]
-    [InlineData(1, "supporter")]
-    [InlineData(0, "neutral")]
-    [InlineData(-1, "skeptic")]
-    [InlineData(-3, "skeptic")]
-    [InlineData(-4, "opponent")]
-    [InlineData(-5, "opponent")]
-    public void Band_SupportValue_FollowsTheMethodsBands(int support, string band) => SupportScale.Band(support).ShouldBe(band);
+    [InlineData(5, "Champion", "坚定支持")]
+    [InlineData(4, "Champion", "坚定支持")]
+    [InlineData(3, "Supporter", "支持")]
+    [InlineData(1, "Supporter", "支持")]
+    [InlineData(0, "Neutral", "中立")]
+    [InlineData(-1, "Skeptic", "怀疑")]
+    [InlineData(-3, "Skeptic", "怀疑")]
+    [InlineData(-4, "Opponent", "反对")]
+    [InlineData(-5, "Opponent", "反对")]
+    public void SupportBand_SupportValue_NamesTheMethodsBandInBothLanguages(int support, string english, string chinese)
+    {
+        In("en", () => Text.SupportBand(support)).ShouldBe(english);
+        In("zh-CN", () => Text.SupportBand(support)).ShouldBe(chinese);
+    }
 
     private static T In<T>(string culture, Func<T> read)
     {

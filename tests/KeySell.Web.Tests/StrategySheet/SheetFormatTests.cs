@@ -46,13 +46,4 @@ public class SheetFormatTests
     {
         SheetFormat.Support(support).ShouldBe(expected);
     }
-
-    [Fact]
-    public void SupportClass_RunsFromRedThroughGreyToGreen_AndUnknownIsItsOwn()
-    {
-        SheetFormat.SupportClass(-5).ShouldBe("kss-support-neg5");
-        SheetFormat.SupportClass(0).ShouldBe("kss-support-zero");
-        SheetFormat.SupportClass(4).ShouldBe("kss-support-pos4");
-        SheetFormat.SupportClass(null).ShouldBe("kss-support-unknown");
-    }
 }

@@ -27,31 +27,4 @@ public static class SheetFormat
         < 0 => "\u2212" + (-support).ToString(CultureInfo.InvariantCulture),
         _ => "0",
     };
-
-    /// <summary>The CSS class of the diverging red → grey → green scale, one step per point.</summary>
-    public static string SupportClass(int? support) => support switch
-    {
-        null => "kss-support-unknown",
-        < 0 => "kss-support-neg" + (-support.Value).ToString(CultureInfo.InvariantCulture),
-        > 0 => "kss-support-pos" + support.Value.ToString(CultureInfo.InvariantCulture),
-        _ => "kss-support-zero",
-    };
-
-    public static string ModeSymbol(ResponseMode mode) => mode switch
-    {
-        ResponseMode.Growth => "\u2197",
-        ResponseMode.Trouble => "\u26A0",
-        ResponseMode.EvenKeel => "\u2192",
-        ResponseMode.Overconfident => "\u263C",
-        _ => "?",
-    };
-
-    public static string RoleLetter(BuyingRoles role) => role switch
-    {
-        BuyingRoles.Coach => "C",
-        BuyingRoles.User => "U",
-        BuyingRoles.Technical => "T",
-        BuyingRoles.Economic => "E",
-        _ => "?",
-    };
 }

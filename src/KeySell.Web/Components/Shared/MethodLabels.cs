@@ -31,7 +31,7 @@ public static class MethodLabels
     public static string RoleHelp(this IStringLocalizer<UiText> text, BuyingRoles role) => text[$"Role.Help.{role.ToId()}"];
 
     /// <summary>The support band's name (champion … opponent) for a value −5…+5.</summary>
-    public static string SupportBand(this IStringLocalizer<UiText> text, int support) => text[$"Support.{SupportScale.Band(support)}"];
+    public static string SupportBand(this IStringLocalizer<UiText> text, int support) => text[$"Support.{Support.Band(support).ToString().ToLowerInvariant()}"];
 
     /// <summary>The small sign a seller reads at a glance: growth ↗, trouble ⚠, even keel →, overconfident ☼, unknown ?.</summary>
     public static string Symbol(this ResponseMode mode) => mode switch

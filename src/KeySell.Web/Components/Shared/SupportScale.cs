@@ -1,18 +1,18 @@
+using System.Globalization;
+
 namespace KeySell.Web.Components.Shared;
 
-/// <summary>Support −5…+5 as the method's bands and as a diverging red → grey → green colour.</summary>
+/// <summary>
+/// The one support colour scale: support −5…+5 as a diverging red → grey → green colour, used by the grid, the chips,
+/// the relationship map and the exports alike, so a +3 looks the same wherever a seller meets it. The band's name
+/// comes from the domain (<see cref="KeySell.Domain.BuyingInfluences.Support.Band"/>).
+/// </summary>
 public static class SupportScale
 {
-    public static string Band(int support) => support switch
-    {
-        >= 4 => "champion",
-        >= 1 => "supporter",
-        0 => "neutral",
-        >= -3 => "skeptic",
-        _ => "opponent",
-    };
+    /// <summary>The CSS class of support nobody has judged yet: a dashed outline, never a colour of the scale.</summary>
+    public const string UnknownClass = "ks-support-unknown";
 
-    /// <summary>Background and text colour; every pair keeps WCAG AA contrast for the number on the chip.</summary>
+    /// <summary>Background and text colour; every pair keeps WCAG AA contrast (≥ 4.5:1) for the number on the chip.</summary>
     public static (string Background, string Foreground) Colours(int support) => Math.Clamp(support, -5, 5) switch
     {
         -5 => ("#b71c1c", "#ffffff"),
@@ -27,4 +27,9 @@ public static class SupportScale
         4 => ("#2e7d32", "#ffffff"),
         _ => ("#1b5e20", "#ffffff"),
     };
+
+    /// <summary>The inline style of a support chip; null for unknown support, which takes <see cref="UnknownClass"/>.</summary>
+    public static string? Style(int? support) => support is { } value
+        ? string.Create(CultureInfo.InvariantCulture, $"background:{Colours(value).Background};color:{Colours(value).Foreground}")
+        : null;
 }
