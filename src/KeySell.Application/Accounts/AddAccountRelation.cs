@@ -23,7 +23,9 @@ public static class AddAccountRelation
             var related = await db.Accounts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == command.RelatedAccountId, ct);
             if (command.RelatedAccountId == command.AccountId) validation.Add("relatedAccountId", Messages.Format("SelfRelation"));
             else if (related is null) validation.Add("relatedAccountId", Messages.Format("ReferenceMissing", Messages.Format("Entity.account"), command.RelatedAccountId));
-            else if (await db.AccountRelations.AnyAsync(r => r.AccountId == command.AccountId && r.RelatedAccountId == command.RelatedAccountId, ct))
+            // A relation shows on both sides, so one the other company already recorded is a duplicate too.
+            else if (await db.AccountRelations.AnyAsync(r => (r.AccountId == command.AccountId && r.RelatedAccountId == command.RelatedAccountId)
+                                                              || (r.AccountId == command.RelatedAccountId && r.RelatedAccountId == command.AccountId), ct))
                 validation.Add("relatedAccountId", Messages.Format("DuplicateRelation"));
             if (validation.HasErrors) return validation.ToError();
 

@@ -1,6 +1,7 @@
 using KeySell.Application.Common;
 using KeySell.Application.Data;
 using KeySell.Application.OrgCharts;
+using KeySell.Domain.Accounts;
 using KeySell.Domain.Opportunities;
 using Microsoft.EntityFrameworkCore;
 
@@ -27,8 +28,7 @@ public static class GetAccount
             : null;
         var subsidiaries = await db.Accounts.Where(a => a.ParentAccountId == id)
             .OrderBy(a => a.Name).Select(a => new AccountRef(a.Id, a.Name)).ToListAsync(ct);
-        var relations = await db.AccountRelations.Where(r => r.AccountId == id)
-            .Select(r => new RelationDetail(r.Id, r.RelatedAccountId, r.RelatedAccount!.Name, r.Type)).ToListAsync(ct);
+        var relations = await RelationsAsync(db, id, ct);
         var departments = await db.Departments.Where(d => d.AccountId == id)
             .OrderBy(d => d.Name).Select(d => new DepartmentDetail(d.Id, d.Name, d.ParentDepartmentId, d.Version)).ToListAsync(ct);
         var opportunityCount = await db.Opportunities.CountAsync(o => o.AccountId == id, ct);
@@ -46,8 +46,27 @@ public static class GetAccount
         }
 
         return new AccountDetail(account.Id, account.Name, account.Industry, account.Size, account.Region, account.IdealCustomerScore,
-            parent, subsidiaries, relations.OrderBy(r => r.Type).ThenBy(r => r.RelatedAccountName, StringComparer.CurrentCulture).ToList(),
+            parent, subsidiaries, relations,
             departments, people, onDeals, opportunityCount, peopleCount, account.CreatedAt, account.CreatedBy, account.UpdatedAt, account.UpdatedBy, account.Version,
             await db.MayWriteAccountAsync(id, ct));
+    }
+
+    /// <summary>
+    /// The account's related companies from both sides: those recorded here, and those that recorded this account, named
+    /// from here (a supplier that another account lists as its customer shows it as a customer). The one place that
+    /// reads relations for an account, so the page and the API agree.
+    /// </summary>
+    internal static async Task<List<RelationDetail>> RelationsAsync(AppDbContext db, Guid id, CancellationToken ct)
+    {
+        var recordedHere = await db.AccountRelations.Where(r => r.AccountId == id)
+            .Select(r => new RelationDetail(r.Id, r.RelatedAccountId, r.RelatedAccount!.Name, r.Type)).ToListAsync(ct);
+        var recordedThere = await db.AccountRelations.Where(r => r.RelatedAccountId == id)
+            .Join(db.Accounts, r => r.AccountId, a => a.Id, (r, a) => new { r.Id, AccountId = a.Id, a.Name, r.Type }).ToListAsync(ct);
+        return recordedHere
+            .Concat(recordedThere.Select(r => new RelationDetail(r.Id, r.AccountId, r.Name, r.Type.Inverse())))
+            // Recorded on both sides before adding refused that: the company is listed once.
+            .DistinctBy(r => r.RelatedAccountId)
+            .OrderBy(r => r.Type).ThenBy(r => r.RelatedAccountName, StringComparer.CurrentCulture)
+            .ToList();
     }
 }

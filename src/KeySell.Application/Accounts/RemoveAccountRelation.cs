@@ -13,7 +13,9 @@ public static class RemoveAccountRelation
     {
         public async Task<Result<Guid>> Handle(Command command, CancellationToken ct)
         {
-            var relation = await db.AccountRelations.FirstOrDefaultAsync(r => r.Id == command.RelationId && r.AccountId == command.AccountId, ct);
+            // Either company's page lists the relation (GetAccount.RelationsAsync), so either may remove it.
+            var relation = await db.AccountRelations.FirstOrDefaultAsync(r => r.Id == command.RelationId
+                && (r.AccountId == command.AccountId || r.RelatedAccountId == command.AccountId), ct);
             if (relation is null) return Error.NotFound(Messages.Format("RelationNotFound", command.RelationId));
             db.AccountRelations.Remove(relation);
             await db.SaveChangesAsync(ct);

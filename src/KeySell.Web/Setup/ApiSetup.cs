@@ -43,7 +43,19 @@ public static class ApiSetup
         app.MapHealthChecks("/health").AllowAnonymous();
         // The API's description is for signed-in users only, like the API itself.
         app.MapOpenApi();
-        app.MapScalarApiReference().RequireAuthorization();
+        // The explorer runs from the package's own bundle on this server and nothing else: no web fonts from a CDN
+        // (the system's sans-serif and monospace do), no vendor buttons (the developer toolbar's share and deploy,
+        // the client download, the AI agent), no telemetry. The Content-Security-Policy for /scalar holds it to that.
+        app.MapScalarApiReference(scalar => scalar
+                .WithTitle("KeySell API")
+                .WithFavicon("/favicon.ico")
+                .DisableDefaultFonts()
+                .HideClientButton()
+                .HideDeveloperTools()
+                .DisableAgent()
+                .DisableMcp()
+                .DisableTelemetry())
+            .RequireAuthorization();
         app.MapCultureSwitch();
         app.MapCalendarFeed();
 

@@ -360,6 +360,56 @@ public abstract class AccountEndpointsTests<TApp>(TApp app) : IClassFixture<TApp
     }
 
     [Fact]
+    public async Task GetAccount_RelationRecordedByTheOtherCompany_ShowsOnBothSidesNamedFromEach()
+    {
+        // Issue 11: East China Steel lists China Ore as its supplier; China Ore's page showed no related company.
+        var client = await app.CreateAdminClientAsync();
+        var steel = await client.CreateAccountAsync(Unique("East China Steel"));
+        var ore = await client.CreateAccountAsync(Unique("China Ore"));
+        var partner = await client.CreateAccountAsync(Unique("Port Logistics"));
+        var supplies = await (await client.PostAsJsonAsync($"/api/accounts/{steel.Id()}/relations", new { relatedAccountId = ore.Id(), type = "upstream" }, Ct)).ReadObjectAsync();
+        (await client.PostAsJsonAsync($"/api/accounts/{partner.Id()}/relations", new { relatedAccountId = ore.Id(), type = "partner" }, Ct)).StatusCode.ShouldBe(HttpStatusCode.Created);
+
+        var fromSteel = (await client.GetObjectAsync($"/api/accounts/{steel.Id()}"))["relations"]!.AsArray();
+        var fromOre = (await client.GetObjectAsync($"/api/accounts/{ore.Id()}"))["relations"]!.AsArray();
+
+        fromSteel.Select(r => (r!.Text("relatedAccountName"), r!.Text("type"))).ShouldBe([(ore.Text("name"), "upstream")]);
+        // Seen from the supplier, the steel mill is its customer; the partner is a partner both ways. Ordered by type, then name.
+        fromOre.Select(r => (r!.Text("relatedAccountName"), r!.Text("type"))).ShouldBe([(steel.Text("name"), "downstream"), (partner.Text("name"), "partner")]);
+        fromOre[0]!.Id().ShouldBe(supplies.Id());
+    }
+
+    [Fact]
+    public async Task AddRelation_AlreadyRecordedByTheOtherCompany_Returns400()
+    {
+        var client = await app.CreateAdminClientAsync();
+        var steel = await client.CreateAccountAsync(Unique("Mill"));
+        var ore = await client.CreateAccountAsync(Unique("Ore supplier"));
+        await client.PostAsJsonAsync($"/api/accounts/{steel.Id()}/relations", new { relatedAccountId = ore.Id(), type = "upstream" }, Ct);
+
+        var again = await client.PostAsJsonAsync($"/api/accounts/{ore.Id()}/relations", new { relatedAccountId = steel.Id(), type = "downstream" }, Ct);
+
+        again.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await ProblemDocument.ReadAsync(again)).Errors.ShouldNotBeNull().Keys.ShouldBe(["relatedAccountId"]);
+        (await client.GetObjectAsync($"/api/accounts/{ore.Id()}"))["relations"]!.AsArray().Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task RemoveRelation_FromTheOtherCompany_Returns204AndGoneFromBoth()
+    {
+        var client = await app.CreateAdminClientAsync();
+        var steel = await client.CreateAccountAsync(Unique("Mill"));
+        var ore = await client.CreateAccountAsync(Unique("Ore supplier"));
+        var relation = await (await client.PostAsJsonAsync($"/api/accounts/{steel.Id()}/relations", new { relatedAccountId = ore.Id(), type = "upstream" }, Ct)).ReadObjectAsync();
+
+        var response = await client.DeleteAsync($"/api/accounts/{ore.Id()}/relations/{relation.Id()}", Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await client.GetObjectAsync($"/api/accounts/{steel.Id()}"))["relations"]!.AsArray().ShouldBeEmpty();
+        (await client.GetObjectAsync($"/api/accounts/{ore.Id()}"))["relations"]!.AsArray().ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task AddRelation_UnknownTypeItselfOrMissingAccount_Returns400OnEachField()
     {
         var client = await app.CreateAdminClientAsync();

@@ -1,0 +1,117 @@
+using System.Text;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using KeySell.Application.Calls;
+using KeySell.Application.Data;
+using KeySell.BrowserTests.Infrastructure;
+using KeySell.Domain.BuyingInfluences;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace KeySell.BrowserTests.Accessibility;
+
+/// <summary>
+/// Every page of the app, in English and in Chinese, checked by axe-core (WCAG 2.1 A and AA rules) in Chromium: a
+/// serious or critical violation fails the test with the page, the rule, its impact and the elements it found
+/// (decision 0031). One browser page visits them all in turn, so the check costs one sign-in per language.
+/// </summary>
+/// <remarks>
+/// axe-core is npm's package as Deque.AxeCore.Playwright embeds it, evaluated through Playwright: nothing is fetched
+/// and the page's Content-Security-Policy does not stand in the way. <c>/scalar</c> is not checked: its markup is the
+/// vendor's bundle, not ours (ScalarTests check that it stays on this server and shows no vendor buttons).
+/// </remarks>
+public sealed class AxeCheckTests(BrowserFixture fixture) : BrowserTest(fixture)
+{
+    private static readonly string[] Tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+    private static readonly string[] Failing = ["serious", "critical"];
+
+    /// <summary>A page to check: its path, and what shows that its content has loaded.</summary>
+    private sealed record Route(string Name, string Path, Func<IPage, Task> Loaded);
+
+    private static Task Heading(IPage page) => Expect(page.Locator("main h1").First).ToBeVisibleAsync();
+
+    [Theory]
+    [InlineData("en")]
+    [InlineData("zh-CN")]
+    public async Task EveryPage_Axe_HasNoSeriousOrCriticalViolation(string language)
+    {
+        var routes = await ArrangeAsync(language);
+        var violations = new StringBuilder();
+
+        // Signed out: the sign-in page, in the chosen language.
+        await Page.GotoAsync($"/culture/{language}?returnUrl={Uri.EscapeDataString("/login")}");
+        await Expect(Page.Locator("html")).ToHaveAttributeAsync("lang", language);
+        await Expect(Page.GetByTestId("signin-heading")).ToBeVisibleAsync();
+        await CheckAsync("sign-in", violations);
+
+        await SignInAsync("/");
+        await Expect(Page.Locator("html")).ToHaveAttributeAsync("lang", language);
+        foreach (var route in routes)
+        {
+            await Page.GotoAsync(route.Path);
+            // My account is plain server-rendered HTML (no circuit); every other page settles once interactive.
+            if (route.Path != "/account") await Interactive.WaitAsync(Page);
+            await route.Loaded(Page);
+            // Nothing still loading: axe checks what the user reads, not a spinner.
+            await Expect(Page.Locator(".mud-progress-circular, .mud-progress-linear, .mud-skeleton")).ToHaveCountAsync(0);
+            await CheckAsync(route.Name, violations);
+        }
+
+        if (violations.Length > 0)
+            Assert.Fail($"axe-core found serious or critical WCAG 2.1 AA violations ({language}):\n{violations}");
+    }
+
+    private async Task CheckAsync(string page, StringBuilder violations)
+    {
+        var result = await Page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = [.. Tags] } });
+        foreach (var violation in result.Violations.Where(v => Failing.Contains(v.Impact)))
+        {
+            violations.AppendLine($"- {page} ({new Uri(Page.Url).PathAndQuery}): {violation.Id} [{violation.Impact}] {violation.Help}");
+            foreach (var node in violation.Nodes.Take(8))
+                violations.AppendLine($"    {node.Target}  {node.Html}");
+            if (violation.Nodes.Length > 8) violations.AppendLine($"    … and {violation.Nodes.Length - 8} more");
+        }
+    }
+
+    /// <summary>One deal with its account, a person and a planned call; every route of the app (the @page directives) to visit.</summary>
+    private async Task<List<Route>> ArrangeAsync(string language)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var opportunity = await Fixture.Server.CreateDealAsync($"Axe Steel Works {language}", $"Axe {language}: inspection line",
+            new DealArranger.Influence("Ma Lin", "Plant Manager", BuyingRoles.User, InfluenceLevel.High, 3, ResponseMode.Growth),
+            new DealArranger.Influence("Qian Yu", "Chief Financial Officer", BuyingRoles.Economic, InfluenceLevel.High, -2, ResponseMode.Trouble));
+        await using var scope = Fixture.Server.Services.CreateOperatorScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var deal = await db.Opportunities.Where(o => o.Id == opportunity).Select(o => new { o.AccountId }).SingleAsync(ct);
+        var person = await db.People.Where(p => p.AccountId == deal.AccountId).OrderBy(p => p.Name).Select(p => p.Id).FirstAsync(ct);
+        var call = await scope.ServiceProvider.GetRequiredService<PlanCall.Handler>().Handle(
+            new PlanCall.Command(opportunity, Date: new DateOnly(2027, 1, 12), With: ["p1"], Commitment: "Ma Lin agrees to a plant visit"), ct);
+        call.Succeeded.ShouldBeTrue();
+
+        return
+        [
+            new("home", "/", Heading),
+            new("accounts", "/accounts", Heading),
+            new("account", $"/accounts/{deal.AccountId}", p => Expect(p.GetByTestId("account-title")).ToBeVisibleAsync()),
+            new("person", $"/people/{person}", p => Expect(p.GetByTestId("person-heading")).ToBeVisibleAsync()),
+            new("pipeline", "/opportunities", Heading),
+            new("strategy sheet", $"/opportunities/{opportunity}", p => new StrategySheet(p).WaitLoadedAsync()),
+            new("call print", $"/opportunities/{opportunity}/calls/{call.Value.Id}/print", p => Expect(p.GetByTestId("call-print-opportunity")).ToBeVisibleAsync()),
+            new("funnel board", "/funnel", Heading),
+            new("coverage", "/coverage", Heading),
+            new("ideal customer", "/ideal-customer", Heading),
+            new("team review", "/team", Heading),
+            new("colleagues", "/colleagues", Heading),
+            new("imports", "/imports", Heading),
+            new("users", "/admin/users", Heading),
+            new("teams", "/admin/teams", Heading),
+            new("recycle bin", "/admin/recycle-bin", Heading),
+            new("security log", "/admin/security-log", Heading),
+            new("money", "/admin/money", Heading),
+            new("my account", "/account", Heading),
+            new("not allowed", "/not-allowed", Heading),
+        ];
+    }
+}
