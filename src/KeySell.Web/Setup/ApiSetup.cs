@@ -45,7 +45,7 @@ public static class ApiSetup
         app.MapOpenApi();
         // The explorer runs from the package's own bundle on this server and nothing else: no web fonts from a CDN
         // (the system's sans-serif and monospace do), no vendor buttons (the developer toolbar's share and deploy,
-        // the client download, the AI agent), no telemetry. The Content-Security-Policy for /scalar holds it to that.
+        // the client download, the AI agent, the "Powered by" link), no telemetry. The Content-Security-Policy for /scalar holds it to that.
         app.MapScalarApiReference(scalar => scalar
                 .WithTitle("KeySell API")
                 .WithFavicon("/favicon.ico")
@@ -54,7 +54,8 @@ public static class ApiSetup
                 .HideDeveloperTools()
                 .DisableAgent()
                 .DisableMcp()
-                .DisableTelemetry())
+                .DisableTelemetry()
+                .WithCustomCss(".references-navigation-list a[href*='scalar.com'], a[href*='scalar.com'] { display: none !important; }"))
             .RequireAuthorization();
         app.MapCultureSwitch();
         app.MapCalendarFeed();

@@ -12,9 +12,11 @@ public static class KeySellTheme
             Primary = "#1a4d8f",
             Secondary = "#52606d",
             Tertiary = "#6a1b9a",
-            Info = "#0277bd",
+            // Info and Warning are text colours too (outlined chips, alerts): dark enough for 4.5:1 on the page and on white
+            // (#0277bd and #b26a00 read 4.5:1 and 4.2:1; "left the company" failed). Decision 0031.
+            Info = "#01579b",
             Success = "#2e7d32",
-            Warning = "#b26a00",
+            Warning = "#9a5b00",
             Error = "#c62828",
             AppbarBackground = "#14365f",
             AppbarText = "#ffffff",
