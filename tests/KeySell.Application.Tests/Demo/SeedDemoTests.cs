@@ -52,6 +52,21 @@ public sealed class SeedDemoTests : IAsyncLifetime
     private static IEnumerable<string> FlagIds(SheetAnalysis analysis) => analysis.RedFlags.Select(f => f.Id);
 
     [Fact]
+    public async Task GetAccount_ChinaOre_ShowsEastChinaSteelAsItsCustomer()
+    {
+        // Issue 11: the group lists China Ore as its supplier; China Ore's page showed no related company.
+        await Seed();
+        await using var db = NewContext();
+        var ct = TestContext.Current.CancellationToken;
+        var ore = await db.Accounts.Where(a => a.Name.Contains("China Ore")).Select(a => a.Id).SingleAsync(ct);
+
+        var account = await new KeySell.Application.Accounts.GetAccount.Handler(db).Handle(new(ore, WithPeople: false), ct);
+
+        account.Value.Relations.Select(r => (r.RelatedAccountName, r.Type))
+            .ShouldBe([("华东钢铁集团 East China Steel Group", RelationType.Downstream)]);
+    }
+
+    [Fact]
     public async Task Handle_EmptyDatabase_SeedsGroupWithSubsidiariesRelationsAndOrgCharts()
     {
         var outcome = await Seed();
