@@ -73,7 +73,6 @@ internal static class DemoAccounts
         new("ecs-group", "china-ore", RelationType.Upstream),
         new("ecs-group", "jiangnan-auto", RelationType.Downstream),
         new("ecs-group", "huaxin-data", RelationType.Partner),
-        new("jiangnan-auto", "ecs-group", RelationType.Upstream),
     ];
 
     public static readonly DemoDepartment[] Departments =
