@@ -42,6 +42,9 @@ public static class FlagCells
         ["manual"] = "red-flags",
     };
 
+    /// <summary>The rule ids this table names a cell for.</summary>
+    public static IReadOnlyCollection<string> RuleIds => CellById.Keys;
+
     /// <summary>The cell a rule points at; an id no rule has (a newer file) points at the person, else the sheet's flags.</summary>
     public static string CellOf(string id) => CellById.GetValueOrDefault(id, "person");
 
