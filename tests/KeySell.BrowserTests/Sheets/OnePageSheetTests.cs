@@ -83,6 +83,23 @@ public sealed class OnePageSheetTests(BrowserFixture fixture) : BrowserTest(fixt
             }
             """);
         cut.ShouldBeEmpty($"text is cut without a tooltip at {width}x{height}");
+
+        // The grid's own values are never cut at these sizes, tooltip or not: dates, contact, mode, influence.
+        var cutInGrid = await Page.EvaluateAsync<string[]>(
+            """
+            () => {
+              const canvas = document.createElement('canvas').getContext('2d');
+              return [...document.querySelectorAll('.kss-grid input')]
+                .filter(e => e.offsetParent !== null && e.clientWidth > 2 && e.type !== 'hidden' && e.value)
+                .filter(e => {
+                  const s = getComputedStyle(e);
+                  canvas.font = `${s.fontWeight} ${s.fontSize} ${s.fontFamily}`;
+                  return canvas.measureText(e.value).width > e.clientWidth - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight) + 1;
+                })
+                .map(e => `"${e.value}" in ${e.clientWidth}px`);
+            }
+            """);
+        cutInGrid.ShouldBeEmpty($"grid values are cut at {width}x{height}");
     }
 
     private static async Task ExpectInViewAsync(ILocator element, int width, int height, string what)
