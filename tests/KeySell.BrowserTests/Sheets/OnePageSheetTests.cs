@@ -43,6 +43,26 @@ public sealed class OnePageSheetTests(BrowserFixture fixture) : BrowserTest(fixt
         await ShotAsync("sheet-1920x1080");
     }
 
+    [Fact]
+    public async Task StrategySheet_ChineseAt1366_FitsAndShowsTheCoursesRoleWords()
+    {
+        var opportunity = await EightPersonDealAsync("zh");
+        await SignInAsync($"/opportunities/{opportunity}");
+        var sheet = new StrategySheet(Page);
+        await sheet.WaitLoadedAsync();
+        await Page.GetByTestId("lang-zh").ClickAsync();
+        await Expect(Page.GetByTestId("nav-accounts")).ToContainTextAsync("客户");
+        await sheet.WaitLoadedAsync();
+
+        await Expect(sheet.Row("Liu Yang").GetByTestId("role-user")).ToHaveTextAsync("用户");
+        await Expect(sheet.Row("Liu Yang").GetByTestId("role-user")).ToHaveAttributeAsync("aria-label", "用户");
+        await Expect(Page.GetByTestId("title-level")).ToContainTextAsync("漏斗");
+        var widths = await Page.Locator(".kss-grid-wrap").First.EvaluateAsync<int[]>("e => [e.scrollWidth, e.clientWidth]");
+        widths[0].ShouldBeLessThanOrEqualTo(widths[1], "the Chinese grid scrolls sideways at 1366x768");
+        await ExpectInViewAsync(sheet.Rows.Nth(4).Locator("tr.kss-influence-main"), 1366, 768, "person 5");
+        await ShotAsync("sheet-zh-1366x768");
+    }
+
     private async Task ExpectFitsAsync(StrategySheet sheet, int width, int height)
     {
         await Page.EvaluateAsync("() => window.scrollTo(0, 0)");
