@@ -13,7 +13,12 @@ namespace KeySell.BrowserTests.Infrastructure;
 /// </summary>
 public static class DealArranger
 {
-    public sealed record Influence(string Name, string Title, BuyingRoles Roles, InfluenceLevel Level, int? Support, ResponseMode Mode);
+    public sealed record Influence(string Name, string Title, BuyingRoles Roles, InfluenceLevel Level, int? Support, ResponseMode Mode)
+    {
+        public ContactLevel Contact { get; init; } = ContactLevel.Occasional;
+        public DateOnly? Since { get; init; }
+        public DateOnly? LastContact { get; init; }
+    }
 
     /// <summary>Creates an account, its people and an opportunity with one buying influence per entry; returns the opportunity id.</summary>
     public static async Task<Guid> CreateDealAsync(this KeySellServer server, string account, string opportunity, params Influence[] influences)
@@ -42,7 +47,9 @@ public static class DealArranger
                 Influence = influence.Level,
                 Support = influence.Support,
                 Mode = influence.Mode,
-                Contact = ContactLevel.Occasional,
+                Contact = influence.Contact,
+                Since = influence.Since,
+                LastContact = influence.LastContact,
                 Wins = ["Recognised as the one who modernised the plant"],
                 Results = ["Fewer coil defects reaching customers"],
             });

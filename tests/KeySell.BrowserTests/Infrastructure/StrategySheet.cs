@@ -106,5 +106,13 @@ public sealed class StrategySheet(IPage page)
             new object[] { $"{RowSelector(person)} [data-testid={select}]", option },
             new() { Timeout = BrowserFixture.Timeout });
 
+    /// <summary>Opens the row under a person that holds their wins and results (closed by default, so the grid fits the screen).</summary>
+    public async Task OpenWinResultsAsync(string person)
+    {
+        var toggle = Row(person).GetByTestId("winresults-toggle");
+        if (await toggle.GetAttributeAsync("aria-expanded") != "true") await toggle.ClickAsync();
+        await Expect(Row(person).GetByTestId("winresults-row")).ToBeVisibleAsync();
+    }
+
     public async Task WaitSavedAsync() => await Expect(SaveState).ToHaveAttributeAsync("data-state", "saved");
 }

@@ -44,6 +44,9 @@ public sealed class LanguageTests(BrowserFixture fixture) : BrowserTest(fixture)
         await Expect(sheet.Grid.Locator("th", new() { HasText = "支持度" })).ToBeVisibleAsync();
         await Expect(sheet.Row("Zhou Lei").GetByTestId("role-coach")).ToHaveAttributeAsync("aria-label", "教练");
         await Expect(sheet.Row("Wu Min").GetByTestId("role-economic")).ToHaveAttributeAsync("aria-label", "决策者");
+        // The Chinese grid shows the course's words on its badges, not the English letters (issue 11).
+        await Expect(sheet.Row("Zhou Lei").GetByTestId("role-user")).ToHaveTextAsync("用户");
+        await Expect(sheet.Row("Wu Min").GetByTestId("role-economic")).ToHaveTextAsync("决策");
         await Expect(Page.GetByText("Support", new() { Exact = true })).ToHaveCountAsync(0);
     }
 
@@ -52,7 +55,9 @@ public sealed class LanguageTests(BrowserFixture fixture) : BrowserTest(fixture)
         await Expect(Page.Locator("html")).ToHaveAttributeAsync("lang", "en");
         await Expect(Page.GetByTestId("nav-accounts")).ToContainTextAsync("Accounts");
         await Expect(sheet.Grid.Locator("th", new() { HasText = "Support" })).ToBeVisibleAsync();
-        await Expect(sheet.Row("Zhou Lei").GetByTestId("role-coach")).ToHaveAttributeAsync("aria-label", "Coach");
+        // The badge shows a letter; its name holds that letter and the role's word (WCAG 2.5.3).
+        await Expect(sheet.Row("Zhou Lei").GetByTestId("role-coach")).ToHaveTextAsync("C");
+        await Expect(sheet.Row("Zhou Lei").GetByTestId("role-coach")).ToHaveAttributeAsync("aria-label", "C (Coach)");
         await Expect(Page.GetByText("支持度")).ToHaveCountAsync(0);
     }
 }

@@ -49,6 +49,7 @@ public sealed class ResponseModeAndWinResultTests(BrowserFixture fixture) : Brow
         var sheet = new StrategySheet(Page);
         await sheet.WaitLoadedAsync();
 
+        await sheet.OpenWinResultsAsync("Qian Hui");
         var results = sheet.Row("Qian Hui").GetByTestId("results");
         // MudTextField may put the test id on its input or on the wrapper around it.
         await results.Locator("input[data-testid=results-new], [data-testid=results-new] input").First.FillAsync("return");
@@ -63,6 +64,7 @@ public sealed class ResponseModeAndWinResultTests(BrowserFixture fixture) : Brow
 
         await Interactive.ReloadAsync(Page);
         await sheet.WaitLoadedAsync();
+        await sheet.OpenWinResultsAsync("Qian Hui");
         await Expect(sheet.Row("Qian Hui").GetByTestId("results-item").Filter(new() { HasText = "return on investment" })).ToBeVisibleAsync();
     }
 

@@ -1,6 +1,8 @@
 using System.Globalization;
 using KeySell.Domain.BuyingInfluences;
 using KeySell.Web.Components.Shared;
+using KeySell.Web.Resources;
+using Microsoft.Extensions.Localization;
 
 namespace KeySell.Web.Components.Opportunities;
 
@@ -27,4 +29,15 @@ public static class SheetFormat
         < 0 => "\u2212" + (-support).ToString(CultureInfo.InvariantCulture),
         _ => "0",
     };
+
+    /// <summary>
+    /// A role badge's accessible name, which holds the badge's visible text (WCAG 2.5.3): the role's name where the badge
+    /// shows it or a word it begins with (用户, 技术 for 技术把关者), else "C (Coach)" where the badge shows a letter.
+    /// </summary>
+    public static string RoleName(IStringLocalizer<UiText> text, BuyingRoles role)
+    {
+        var shown = text.Letter(role);
+        var name = text.Label(role);
+        return shown.Length > 1 && name.StartsWith(shown, StringComparison.CurrentCulture) ? name : $"{shown} ({name})";
+    }
 }
