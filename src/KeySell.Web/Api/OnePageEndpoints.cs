@@ -120,8 +120,15 @@ public static class OnePageEndpoints
     {
         http.Response.Headers.CacheControl = "no-store";
         if (tag is not null) http.Response.Headers.ETag = $"\"{tag}\"";
-        // Results.File writes Content-Disposition: attachment with both filename (ASCII) and filename* (RFC 5987, UTF-8).
-        return Results.File(bytes, contentType, fileName);
+        // filename* (RFC 5987, UTF-8) keeps a Chinese name; the plain filename, for old clients, keeps its ASCII part.
+        var ascii = string.Join(' ', new string(fileName.Select(c => c < 128 ? c : ' ').ToArray()).Split(' ', StringSplitOptions.RemoveEmptyEntries)).TrimStart('-', ' ');
+        var disposition = new Microsoft.Net.Http.Headers.ContentDispositionHeaderValue("attachment")
+        {
+            FileName = ascii.StartsWith('.') ? "sheet" + ascii : ascii,
+            FileNameStar = fileName,
+        };
+        http.Response.Headers.ContentDisposition = disposition.ToString();
+        return Results.Bytes(bytes, contentType);
     }
 
     /// <summary>"Account - Deal.pdf" with only characters every file system and browser accept; Chinese is kept.</summary>

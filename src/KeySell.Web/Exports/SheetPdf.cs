@@ -31,7 +31,7 @@ public sealed class SheetPdf(CjkFontLocator fonts, TimeProvider time)
         var pair = fonts.Fonts ?? throw new InvalidOperationException("No CJK font: check HasFonts first.");
         var characters = pages.SelectMany(p => p.Texts()).Append(cover ?? "").Append(documentTitle)
             .SelectMany(t => t.EnumerateRunes()).Select(r => r.Value)
-            .Concat(Enumerable.Range(0x20, 0x5F)).Concat([0x2026, 0x00B7, 0x2212]) // printable ASCII, … · −
+            .Concat(Enumerable.Range(0x20, 0x5F)).Concat([0x2026, 0x00B7, 0x2212, 0x2022, 0x2192]) // printable ASCII, … · − • →
             .ToHashSet();
         var regular = FontSubsetter.Subset(pair.Regular, characters);
         var bold = pair.Bold == pair.Regular ? regular : FontSubsetter.Subset(pair.Bold, characters);
@@ -53,13 +53,46 @@ public sealed class SheetPdf(CjkFontLocator fonts, TimeProvider time)
             }
             using var stream = new MemoryStream();
             document.Save(stream, closeStream: false);
-            return stream.ToArray();
+            return DeclareCffOutlines(stream);
         }
         finally
         {
             GlobalFontSettings.ResetFontManagement();
             Gate.Release();
         }
+    }
+
+    /// <summary>
+    /// PDFsharp declares every embedded font as TrueType outlines (CIDFontType2, FontFile2); Noto Sans CJK has CFF
+    /// outlines, which PDF declares as CIDFontType0 with the OpenType file in FontFile3. Viewers that trust the
+    /// declaration (and poppler's warnings) need it right, so the saved document is read back and the declaration
+    /// corrected. The font's glyph ids stay the codes: HarfBuzz's subset numbers its CIDs as its glyphs.
+    /// </summary>
+    private static byte[] DeclareCffOutlines(MemoryStream saved)
+    {
+        saved.Position = 0;
+        using var document = PdfSharp.Pdf.IO.PdfReader.Open(saved, PdfSharp.Pdf.IO.PdfDocumentOpenMode.Modify);
+        foreach (var font in document.Internals.GetAllObjects().OfType<PdfDictionary>().Where(d => d.Elements.GetName("/Subtype") == "/CIDFontType2"))
+        {
+            if (font.Elements.GetDictionary("/FontDescriptor") is not { } descriptor || descriptor.Elements.GetReference("/FontFile2") is not { } file) continue;
+            if (file.Value is not PdfDictionary program || !IsCff(program)) continue;
+            font.Elements.SetName("/Subtype", "/CIDFontType0");
+            font.Elements.Remove("/CIDToGIDMap");
+            descriptor.Elements.Remove("/FontFile2");
+            descriptor.Elements["/FontFile3"] = file;
+            program.Elements.SetName("/Subtype", "/OpenType");
+            program.Elements.Remove("/Length1");
+        }
+        using var corrected = new MemoryStream();
+        document.Save(corrected, closeStream: false);
+        return corrected.ToArray();
+    }
+
+    /// <summary>An OpenType font with CFF outlines begins "OTTO"; a TrueType one 0x00010000.</summary>
+    private static bool IsCff(PdfDictionary program)
+    {
+        var bytes = program.Stream?.UnfilteredValue;
+        return bytes is { Length: >= 4 } && bytes[0] == 'O' && bytes[1] == 'T' && bytes[2] == 'T' && bytes[3] == 'O';
     }
 
     private sealed class SubsetResolver(byte[] regular, byte[] bold) : IFontResolver
@@ -107,12 +140,16 @@ public sealed class SheetPdf(CjkFontLocator fonts, TimeProvider time)
         private void Use(double size)
         {
             _size = size;
-            _text = new XFont("KeySell", size, XFontStyleEx.Regular);
-            _bold = new XFont("KeySell", size, XFontStyleEx.Bold);
-            _small = new XFont("KeySell", size * 0.88, XFontStyleEx.Regular);
-            _title = new XFont("KeySell", size + 6, XFontStyleEx.Bold);
-            _subtitle = new XFont("KeySell", size + 1.5, XFontStyleEx.Regular);
+            _text = Font(size, XFontStyleEx.Regular);
+            _bold = Font(size, XFontStyleEx.Bold);
+            _small = Font(size * 0.88, XFontStyleEx.Regular);
+            _title = Font(size + 6, XFontStyleEx.Bold);
+            _subtitle = Font(size + 1.5, XFontStyleEx.Regular);
         }
+
+        // Always Unicode (Identity-H): left to itself PDFsharp writes a text of Latin letters only ("+3", "C") with
+        // a simple WinAnsi font, which a CFF-outlined font like Noto Sans CJK cannot be.
+        private static XFont Font(double size, XFontStyleEx style) => new("KeySell", size, style, new XPdfFontOptions(PdfFontEncoding.Unicode));
 
         private void NewPage()
         {
@@ -256,7 +293,7 @@ public sealed class SheetPdf(CjkFontLocator fonts, TimeProvider time)
                 bx += w + 2;
             }
 
-            // Support as the one colour scale of the app; a support nobody has judged is left white with a grey edge.
+            // Support in the app's one colour scale; support nobody has judged has a dashed outline, as on screen.
             var supportWidth = Math.Max(Width(row.SupportText, _bold) + 8, 22);
             if (row.Support is { } support)
             {
@@ -266,14 +303,14 @@ public sealed class SheetPdf(CjkFontLocator fonts, TimeProvider time)
             }
             else
             {
-                g.DrawRoundedRectangle(new XPen(Rule, 0.8), left[3], top, supportWidth, _size + 3, 2, 2);
+                g.DrawRoundedRectangle(new XPen(Muted, 0.6) { DashStyle = XDashStyle.Dash }, left[3], top, supportWidth, _size + 3, 2, 2);
                 g.DrawString(row.SupportText, _text, new XSolidBrush(Muted), left[3] + 4, top + _size + 0.5, XStringFormats.Default);
             }
 
             for (var c = 2; c < cells.Length; c++)
             {
-                var column = c switch { 3 => 2, _ => c - 1 };
                 if (c is 2 or 4) continue; // roles and support are drawn above
+                var column = c - 1;
                 var cy = top;
                 foreach (var line in cells[c]) Text(line, _text, Ink, left[column], ref cy);
             }
@@ -293,8 +330,8 @@ public sealed class SheetPdf(CjkFontLocator fonts, TimeProvider time)
                 flags.Add(Lines(group.Label, _bold, SeverityColour(group.Severity), width, 0));
                 foreach (var flag in group.Flags)
                 {
-                    var message = flag.Person is null ? flag.Message : $"{flag.Person}: {flag.Message}";
-                    flags.Add(Lines("• " + message, _text, Ink, width, 0));
+                    // The engine's message names the person already.
+                    flags.Add(Lines("• " + flag.Message, _text, Ink, width, 0));
                     flags.Add(Lines("→ " + flag.Action, _small, Muted, width - 8, 8));
                 }
             }
