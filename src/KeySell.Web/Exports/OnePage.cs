@@ -78,7 +78,8 @@ public sealed class OnePageWords(IStringLocalizer<UiText> ui, IStringLocalizer<S
         }
     }
 
-    public string Support(int? support) => support is { } s ? SheetFormat.Support(s) : ui["Support.Unknown"];
+    /// <summary>+3, 0, −2; "?" for support nobody has judged (its dashed outline says the rest, as on screen).</summary>
+    public static string Support(int? support) => support is { } s ? SheetFormat.Support(s) : "?";
 
     public string Date(DateOnly? date, CultureInfo culture) => date is { } d ? SheetFormat.ShortDate(d, culture) : "";
 

@@ -200,7 +200,8 @@ public sealed class SheetPdf(CjkFontLocator fonts, TimeProvider time)
                 foreach (var token in Tokens(paragraph))
                 {
                     var candidate = line + token;
-                    if (line.Length == 0 || Width(candidate.TrimEnd(), font) <= width) { line = candidate; continue; }
+                    // Chinese punctuation that closes a phrase never starts a line: it stays with its phrase.
+                    if (line.Length == 0 || Width(candidate.TrimEnd(), font) <= width || token is [var mark] && ClosingMarks.Contains(mark)) { line = candidate; continue; }
                     lines.Add(line.TrimEnd());
                     line = token.TrimStart();
                 }
@@ -216,6 +217,8 @@ public sealed class SheetPdf(CjkFontLocator fonts, TimeProvider time)
             }
             return lines;
         }
+
+        private const string ClosingMarks = "，。、；：！？）」』》”’…";
 
         private static IEnumerable<string> Tokens(string text)
         {
