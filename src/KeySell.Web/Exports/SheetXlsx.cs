@@ -33,7 +33,9 @@ public sealed class SheetXlsx(OnePageWords words)
         void Add(string title, (string Name, Type Type)[] columns, IEnumerable<object?[]> rows)
         {
             var table = new DataTable(title);
-            foreach (var (name, type) in columns) table.Columns.Add(name, type);
+            // Two labels may read the same in a language; a column name must be unique in its table.
+            foreach (var (name, type) in columns)
+                table.Columns.Add(Enumerable.Range(1, columns.Length).Select(n => n == 1 ? name : $"{name} {n}").First(c => !table.Columns.Contains(c)), type);
             foreach (var row in rows)
                 table.Rows.Add(row.Select(v => v switch
                 {
@@ -74,7 +76,7 @@ public sealed class SheetXlsx(OnePageWords words)
 
         var redFlagWords = new RedFlagWords(culture);
         Add(t["Flags.Title"],
-        [Text(t["Export.Severity"]), Text(t["Flags.Title"]), Text(t["Lists.Person"]), Text(t["Lists.RedFlagText"]), Text(t["Grid.Actions"])],
+        [Text(t["Export.Severity"]), Text(t["Export.Flag"]), Text(t["Lists.Person"]), Text(t["Lists.RedFlagText"]), Text(t["Grid.Actions"])],
         deal.Analysis.RedFlags.OrderBy(f => RedFlagSeverities.Of(f.Id)).Select(f =>
         {
             var (message, action) = redFlagWords.Describe(f, deal.Analysis);
