@@ -32,7 +32,14 @@ public sealed class CjkFontLocator(IConfiguration configuration, ILogger<CjkFont
 
     private static CjkFontPair? Find(IConfiguration configuration, ILogger log)
     {
-        var regular = Configured(configuration["KeySell:Exports:CjkFont"]) ?? OnDisk("NotoSansCJK-Regular.ttc") ?? FcMatch("Noto Sans CJK SC:style=Regular");
+        var configured = configuration["KeySell:Exports:CjkFont"];
+        if (!string.IsNullOrWhiteSpace(configured) && !File.Exists(configured))
+        {
+            // A font named in the settings and not there is a mistake to see, not one to cover with another font.
+            log.LogWarning("KeySell:Exports:CjkFont names {Path}, which does not exist: PDF exports answer 503 until it does.", configured);
+            return null;
+        }
+        var regular = Configured(configured) ?? OnDisk("NotoSansCJK-Regular.ttc") ?? FcMatch("Noto Sans CJK SC:style=Regular");
         if (regular is null)
         {
             log.LogWarning("No Noto Sans CJK font found: PDF exports answer 503 until fonts-noto-cjk is installed or KeySell:Exports:CjkFont is set.");

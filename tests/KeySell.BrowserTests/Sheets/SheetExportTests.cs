@@ -12,9 +12,29 @@ namespace KeySell.BrowserTests.Sheets;
 /// <summary>The sheet's PDF and Excel buttons and the account's "all open deals" PDF, clicked as a seller would, downloads received.</summary>
 public sealed class SheetExportTests(BrowserFixture fixture) : BrowserTest(fixture)
 {
-    private Task<Guid> DealAsync(string account, string deal) => Fixture.Server.CreateDealAsync(account, deal,
+    private Task<Guid> DealAsync(string account, string deal, int more = 0) => Fixture.Server.CreateDealAsync(account, deal,
+    [
         new("王芳 Wang Fang", "IT director", BuyingRoles.Coach | BuyingRoles.Technical, InfluenceLevel.High, 3, ResponseMode.Growth),
-        new("Li Wei", "CFO", BuyingRoles.Economic, InfluenceLevel.High, -2, ResponseMode.EvenKeel));
+        new("Li Wei", "CFO", BuyingRoles.Economic, InfluenceLevel.High, -2, ResponseMode.EvenKeel),
+        .. Enumerable.Range(1, more).Select(i => new DealArranger.Influence($"陈{i} Chen {i}", "Plant engineer", BuyingRoles.User, InfluenceLevel.Medium, i % 11 - 5, ResponseMode.Trouble)),
+    ]);
+
+    /// <summary>Keeps the PDF's first page as a picture beside the screenshots (poppler's pdftoppm, which ./test.sh installs).</summary>
+    private async Task KeepPdfPictureAsync(byte[] pdf, string name)
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"keysell-{Guid.NewGuid():N}.pdf");
+        await File.WriteAllBytesAsync(file, pdf);
+        try
+        {
+            using var process = System.Diagnostics.Process.Start("pdftoppm", ["-png", "-r", "90", "-singlefile", file, Path.Combine(Fixture.ScreenshotDirectory, $"{nameof(SheetExportTests)}-{name}")]);
+            await process.WaitForExitAsync();
+            process.ExitCode.ShouldBe(0);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
 
     private async Task<Guid> AccountOfAsync(Guid deal)
     {
@@ -35,7 +55,7 @@ public sealed class SheetExportTests(BrowserFixture fixture) : BrowserTest(fixtu
     [Fact]
     public async Task SheetButtons_Clicked_DownloadThePdfAndTheWorkbook()
     {
-        var deal = await DealAsync("Export Steel Works", "Export: coil line");
+        var deal = await DealAsync("Export Steel Works", "Export: coil line", more: 10); // twelve people: one page
         await SignInAsync($"/opportunities/{deal}");
         var sheet = new StrategySheet(Page);
         await sheet.WaitLoadedAsync();
@@ -45,6 +65,7 @@ public sealed class SheetExportTests(BrowserFixture fixture) : BrowserTest(fixtu
         var (pdf, pdfBytes) = await DownloadAsync(Page.GetByTestId("sheet-export-pdf"));
         pdf.SuggestedFilename.ShouldBe("Export Steel Works - Export coil line.pdf");
         Encoding.ASCII.GetString(pdfBytes, 0, 5).ShouldBe("%PDF-");
+        await KeepPdfPictureAsync(pdfBytes, "sheet-pdf-en");
 
         var (xlsx, xlsxBytes) = await DownloadAsync(Page.GetByTestId("sheet-export-xlsx"));
         xlsx.SuggestedFilename.ShouldBe("Export Steel Works - Export coil line.xlsx");
@@ -68,6 +89,7 @@ public sealed class SheetExportTests(BrowserFixture fixture) : BrowserTest(fixtu
 
         download.SuggestedFilename.ShouldBe("导出钢铁 Export Group.pdf");
         Encoding.ASCII.GetString(bytes, 0, 5).ShouldBe("%PDF-");
+        await KeepPdfPictureAsync(bytes, "account-pdf-zh");
         await Expect(Page.GetByTestId("account-sheets-progress")).ToHaveTextAsync("PDF 已生成：1 个机会。");
         await ShotAsync("account-exported");
     }
