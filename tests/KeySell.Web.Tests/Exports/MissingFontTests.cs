@@ -25,7 +25,7 @@ public sealed class MissingFontTests(NoCjkFontApp app) : IClassFixture<NoCjkFont
         {
             var response = await client.GetAsync(url, Ct);
             response.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable, url);
-            (await ProblemDocument.ReadAsync(response)).Detail.ShouldContain("apt-get install fonts-noto-cjk");
+            (await ProblemDocument.ReadAsync(response)).Detail!.ShouldContain("apt-get install fonts-noto-cjk");
         }
         (await client.GetAsync($"/api/opportunities/{id}/sheet.xlsx", Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
