@@ -147,11 +147,21 @@ internal static partial class FontSubsetter
     [LibraryImport(HarfBuzz)] private static partial void hb_blob_destroy(IntPtr blob);
     [LibraryImport(HarfBuzz)] private static partial void hb_face_destroy(IntPtr face);
 
+    // Each face is read from disk once (some 20 MB a collection) and kept for the process: HarfBuzz faces are
+    // immutable and safe to subset from several threads at once.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<FontFace, Lazy<HarfBuzzSharp.Face>> Faces = new();
+
+    private static HarfBuzzSharp.Face Open(FontFace font) => Faces.GetOrAdd(font, f => new Lazy<HarfBuzzSharp.Face>(() =>
+    {
+        var blob = HarfBuzzSharp.Blob.FromFile(f.Path);
+        blob.MakeImmutable();
+        return new HarfBuzzSharp.Face(blob, f.Index);
+    })).Value;
+
     /// <summary>A standalone font with the glyphs of <paramref name="codepoints"/> (and .notdef), from one face of a file or collection.</summary>
     public static byte[] Subset(FontFace font, IEnumerable<int> codepoints)
     {
-        using var blob = HarfBuzzSharp.Blob.FromFile(font.Path);
-        using var face = new HarfBuzzSharp.Face(blob, font.Index);
+        var face = Open(font);
         var input = hb_subset_input_create_or_fail();
         if (input == IntPtr.Zero) throw new InvalidOperationException("HarfBuzz could not start a subset.");
         try
