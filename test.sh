@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every KeySell test on a fresh Debian machine that has only the .NET SDK:
-# installs what is missing (Chromium, CJK fonts, PostgreSQL), starts a throwaway PostgreSQL
+# installs what is missing (Chromium, CJK fonts, poppler-utils, PostgreSQL), starts a throwaway PostgreSQL
 # cluster on a free loopback port, runs all test projects, stops the cluster and ends with
 # one line "N passed, N failed".
 set -euo pipefail
@@ -16,6 +16,8 @@ missing=()
 [[ -x ${KEYSELL_CHROMIUM:-/usr/bin/chromium} ]] || missing+=(chromium)
 # (no "grep -q" in a pipe: under pipefail its early exit fails fc-list)
 [[ $(fc-list 2>/dev/null) == *"Noto Sans CJK"* ]] || missing+=(fonts-noto-cjk)
+# pdftotext, pdffonts, pdfinfo read back the PDFs the app writes (the sheet's export tests).
+command -v pdftotext >/dev/null && command -v pdffonts >/dev/null && command -v pdfinfo >/dev/null || missing+=(poppler-utils)
 [[ -n $(find_pg_bin) && -x $(find_pg_bin)/initdb ]] || missing+=(postgresql)
 if ((${#missing[@]})); then
   if [[ $(id -u) -eq 0 ]]; then

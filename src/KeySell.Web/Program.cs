@@ -7,6 +7,7 @@ builder.AddKeySellIdentity();
 builder.AddKeySellSecurity();
 builder.AddKeySellLocalization();
 builder.AddKeySellApi();
+builder.AddKeySellExports();
 builder.AddKeySellUi();
 
 var app = builder.Build();

@@ -73,6 +73,7 @@ public static class ApiSetup
         api.MapNeedsEndpoints();
         api.MapSwotEndpoints();
         api.MapStrategySheetEndpoints();
+        api.MapOnePageEndpoints();
         api.MapRedFlagEndpoints();
         api.MapTeamEndpoints();
         api.MapHistoryEndpoints();

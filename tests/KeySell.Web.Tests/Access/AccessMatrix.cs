@@ -153,6 +153,11 @@ public static class AccessMatrix
         new("GET", "/api/opportunities/{id}/analysis", Read(), (w, _) => Get($"/api/opportunities/{w.Main.Deal}/analysis")),
         new("GET", "/api/opportunities/{id}/sheet", Read(), (w, _) => Get($"/api/opportunities/{w.Main.Deal}/sheet")),
         new("GET", "/api/opportunities/{id}/sheet", Read(), (w, _) => Get($"/api/opportunities/{w.Main.Deal}/sheet?at={Uri.EscapeDataString(DateTimeOffset.UtcNow.ToString("O"))}"), "at an instant"),
+        // The one-page documents read exactly what the sheet reads (decision 0028).
+        new("GET", "/api/opportunities/{id}/sheet.pdf", Read(), (w, _) => Get($"/api/opportunities/{w.Main.Deal}/sheet.pdf?lang=zh-CN")),
+        new("GET", "/api/opportunities/{id}/sheet.xlsx", Read(), (w, _) => Get($"/api/opportunities/{w.Main.Deal}/sheet.xlsx?lang=en")),
+        // An account's PDF holds the open deals the caller reads; who cannot read the account gets 404.
+        new("GET", "/api/accounts/{id}/sheets.pdf", Read(), (w, _) => Get($"/api/accounts/{w.Main.AccountId}/sheets.pdf")),
         new("PUT", "/api/opportunities/{id}/sheet", WriteDeal(200), async (w, _) =>
         {
             var r = await w.FreshAsync();
