@@ -11,7 +11,7 @@ namespace KeySell.Application.RelationshipMap;
 /// <summary>
 /// An account's relationship map, bounded because org charts reach thousands (decision 0016): the people on any open deal the
 /// caller reads, the people on an informal line (the readable deals' and the account's own), everyone above them up to the top,
-/// and whoever the caller adds by search (<see cref="Query.Include"/>) — at most <see cref="MapPeople.MaxNodes"/>, the rest counted.
+/// and whoever the caller adds by search (<see cref="Query.Include"/>) — at most <see cref="MapDetail.MaxNodes"/>, the rest counted.
 /// Support, roles, mode and counterpart come from the deal picked in <see cref="Query.SupportFrom"/>; without one nodes look neutral.
 /// </summary>
 public static class GetAccountMap
@@ -66,7 +66,7 @@ public static class GetAccountMap
             {
                 for (Guid? current = seed; current is { } id && reportsTo.ContainsKey(id) && seen.Add(id); current = reportsTo[id]) wanted.Add(id);
             }
-            var shownIds = wanted.Take(MapPeople.MaxNodes).ToList();
+            var shownIds = wanted.Take(MapDetail.MaxNodes).ToList();
 
             var people = await db.People.AsNoTracking().Where(p => shownIds.Contains(p.Id)).Select(p => new { p.Id, p.Name, p.Title }).ToDictionaryAsync(p => p.Id, ct);
             shownIds = shownIds.Where(people.ContainsKey).ToList();

@@ -8,7 +8,11 @@ namespace KeySell.Application.RelationshipMap;
 /// layout's), the reporting lines and the informal lines as edges. <see cref="Omitted"/> counts the people left off by the cap.
 /// </summary>
 public sealed record MapDetail(MapKind Kind, Guid Id, string Name, Guid AccountId, string AccountName, Guid? SupportFrom,
-    IReadOnlyList<MapNode> Nodes, IReadOnlyList<MapEdge> Edges, int Omitted, bool CanEditLines);
+    IReadOnlyList<MapNode> Nodes, IReadOnlyList<MapEdge> Edges, int Omitted, bool CanEditLines)
+{
+    /// <summary>The most people one map shows; an org chart of thousands is summarised past it (decision 0029).</summary>
+    public const int MaxNodes = 300;
+}
 
 /// <summary>
 /// One person on a map. On a deal's map (or an account's map with a deal picked) the deal's reading of them: support −5…+5 or

@@ -10,9 +10,6 @@ namespace KeySell.Application.RelationshipMap;
 /// </summary>
 internal static class MapPeople
 {
-    /// <summary>The most people one map shows; an org chart of thousands is summarised past it (decision 0029).</summary>
-    public const int MaxNodes = 300;
-
     /// <summary>Every person of the account (deleted ones are filtered out) and whom they report to: two columns, read once.</summary>
     public static async Task<Dictionary<Guid, Guid?>> ReportingLinesAsync(AppDbContext db, Guid accountId, CancellationToken ct) =>
         await db.People.AsNoTracking().Where(p => p.AccountId == accountId).Select(p => new { p.Id, p.ReportsToId })

@@ -25,7 +25,7 @@ public static class SaveMapPositions
 
             var validation = new Validation();
             var positions = command.Positions ?? [];
-            if (positions.Count > MapPeople.MaxNodes) validation.Add("positions", Messages.Format("Map.TooManyPositions", MapPeople.MaxNodes));
+            if (positions.Count > MapDetail.MaxNodes) validation.Add("positions", Messages.Format("Map.TooManyPositions", MapDetail.MaxNodes));
             var ids = positions.Select(p => p.PersonId).Distinct().ToList();
             var ofAccount = (await db.People.Where(p => p.AccountId == accountId && ids.Contains(p.Id)).Select(p => p.Id).ToListAsync(ct)).ToHashSet();
             for (var i = 0; i < positions.Count && !validation.HasErrors; i++)
