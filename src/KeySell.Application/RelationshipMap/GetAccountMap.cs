@@ -43,7 +43,8 @@ public static class GetAccountMap
                 .OrderBy(i => i.OpportunityId).ThenBy(i => i.Position).Select(i => new { i.OpportunityId, i.Key, i.PersonId }).ToListAsync(ct);
             var dealLines = await db.InfluenceLines.AsNoTracking().Where(l => openDeals.Any(o => o.Id == l.OpportunityId))
                 .OrderBy(l => l.OpportunityId).ThenBy(l => l.Position).ToListAsync(ct);
-            var personLines = await db.PersonLines.AsNoTracking().Where(l => l.AccountId == account.Id).OrderBy(l => l.CreatedAt).ThenBy(l => l.Id).ToListAsync(ct);
+            var personLines = (await db.PersonLines.AsNoTracking().Where(l => l.AccountId == account.Id).ToListAsync(ct))
+                .OrderBy(l => l.CreatedAt).ThenBy(l => l.Id).ToList();
             var picked = query.SupportFrom is { } deal ? await DealReading.OfAsync(db, deal, ct) : [];
 
             var personOf = onDeals.ToDictionary(i => (i.OpportunityId, i.Key), i => i.PersonId);

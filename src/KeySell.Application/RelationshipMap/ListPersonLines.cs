@@ -17,8 +17,9 @@ public static class ListPersonLines
         public async Task<Result<IReadOnlyList<PersonLineDetail>>> Handle(Query query, CancellationToken ct)
         {
             if (!await db.Accounts.AnyAsync(a => a.Id == query.AccountId, ct)) return Versions.NotFound("account", query.AccountId);
-            var lines = await db.PersonLines.AsNoTracking().Where(l => l.AccountId == query.AccountId).OrderBy(l => l.CreatedAt).ThenBy(l => l.Id).ToListAsync(ct);
-            return lines.Select(PersonLineDetail.Of).ToList();
+            var lines = await db.PersonLines.AsNoTracking().Where(l => l.AccountId == query.AccountId).ToListAsync(ct);
+            // In the order they were drawn, sorted here: SQLite cannot order by a moment (bounded by PersonLine.MaxPerAccount).
+            return lines.OrderBy(l => l.CreatedAt).ThenBy(l => l.Id).Select(PersonLineDetail.Of).ToList();
         }
     }
 }
