@@ -347,7 +347,7 @@ public sealed class BackupCommandTests
                 Strength = KeySell.Domain.BuyingInfluences.LineStrength.Strong, Note = "听他的",
             });
             // The relationship map: a line between two people of the account on no deal, and where this user dropped one of them.
-            var accountId = Guid.Parse(account);
+            var accountId = await db.Opportunities.Where(o => o.Id == dealId).Select(o => o.AccountId).FirstAsync(Ct);
             var pair = await db.People.Where(p => p.AccountId == accountId).OrderByDescending(p => p.Name).Select(p => p.Id).Take(2).ToListAsync(Ct);
             db.PersonLines.Add(new KeySell.Domain.RelationshipMap.PersonLine
             {
