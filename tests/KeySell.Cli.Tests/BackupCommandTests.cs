@@ -346,6 +346,17 @@ public sealed class BackupCommandTests
                 OpportunityId = dealId, FromKey = influence, ToKey = await db.BuyingInfluences.Where(i => i.OpportunityId == dealId).OrderBy(i => i.Position).Select(i => i.Key).Skip(1).FirstAsync(Ct),
                 Strength = KeySell.Domain.BuyingInfluences.LineStrength.Strong, Note = "听他的",
             });
+            // The relationship map: a line between two people of the account on no deal, and where this user dropped one of them.
+            var accountId = await db.Opportunities.Where(o => o.Id == dealId).Select(o => o.AccountId).FirstAsync(Ct);
+            var pair = await db.People.Where(p => p.AccountId == accountId).OrderByDescending(p => p.Name).Select(p => p.Id).Take(2).ToListAsync(Ct);
+            db.PersonLines.Add(new KeySell.Domain.RelationshipMap.PersonLine
+            {
+                AccountId = accountId, FromPersonId = pair[1], ToPersonId = pair[0], Strength = KeySell.Domain.BuyingInfluences.LineStrength.Weak, Note = "同乡 / from the same town",
+            });
+            db.MapPositions.Add(new KeySell.Domain.RelationshipMap.MapPosition
+            {
+                UserId = user.Id, Kind = KeySell.Domain.RelationshipMap.MapKind.Account, MapId = accountId, PersonId = pair[0], X = 12.5, Y = -40.25,
+            });
             await db.SaveChangesAsync(Ct);
             return true;
         });

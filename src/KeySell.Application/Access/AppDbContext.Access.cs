@@ -8,6 +8,7 @@ using KeySell.Domain.Objections;
 using KeySell.Domain.Opportunities;
 using KeySell.Domain.OrgCharts;
 using KeySell.Domain.Quotas;
+using KeySell.Domain.RelationshipMap;
 using KeySell.Domain.RedFlags;
 using KeySell.Domain.Reviews;
 using KeySell.Domain.Strengths;
@@ -80,6 +81,11 @@ public partial class AppDbContext
         // Every part of a deal's sheet (influences, lists, milestones, calls, actions, the needs tree, influence lines).
         foreach (var part in builder.Model.GetEntityTypes().Where(t => typeof(IDealPart).IsAssignableFrom(t.ClrType)).ToList())
             DealPartFilter.MakeGenericMethod(part.ClrType).Invoke(this, [builder]);
+        // Lines between people of an account are the account's.
+        builder.Entity<PersonLine>().HasQueryFilter(Filters.Access, l => Accounts.Any(a => a.Id == l.AccountId));
+        // A place on a relationship map is its user's own view, and only of a map they may still read (decision 0029).
+        builder.Entity<MapPosition>().HasQueryFilter(Filters.Access, p => p.UserId == CallerUserId
+            && (p.Kind == MapKind.Opportunity ? Opportunities.Any(o => o.Id == p.MapId) : Accounts.Any(a => a.Id == p.MapId)));
         // A SWOT is the deal's or the account's.
         builder.Entity<SwotAnalysis>().HasQueryFilter(Filters.Access, s =>
             (s.OpportunityId != null && Opportunities.Any(o => o.Id == s.OpportunityId))

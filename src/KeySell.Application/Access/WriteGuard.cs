@@ -12,6 +12,7 @@ using KeySell.Domain.Opportunities;
 using KeySell.Domain.Money;
 using KeySell.Domain.OrgCharts;
 using KeySell.Domain.Quotas;
+using KeySell.Domain.RelationshipMap;
 using KeySell.Domain.RedFlags;
 using KeySell.Domain.Reviews;
 using KeySell.Domain.Strengths;
@@ -96,6 +97,13 @@ internal static class WriteGuard
                 case Department d: Org(d.AccountId); break;
                 case AccountRelation r: Org(r.AccountId); break;
                 case AccountTeamMember m: Org(m.AccountId); break;
+                // Lines between people of an account are part of its org chart: write A.
+                case PersonLine l: Org(l.AccountId); break;
+                // A place on a map is its user's own view, viewers' too (they arrange what they read): only they change it
+                // (or the operator moving a database, and admins). Reading the map is checked by the use case.
+                case MapPosition p:
+                    if (!db.CallerIsAdmin && p.UserId != db.CallerUserId) Deny();
+                    break;
                 // A rating is part of the account: write A.
                 case FitRating r: Org(r.AccountId); break;
                 // The criteria are kept by admins and managers; anyone's first rating may store the

@@ -22,6 +22,7 @@ using KeySell.Domain.Opportunities;
 using KeySell.Domain.Reviews;
 using KeySell.Domain.OrgCharts;
 using KeySell.Domain.Quotas;
+using KeySell.Domain.RelationshipMap;
 using KeySell.Domain.RedFlags;
 using KeySell.Domain.Strengths;
 using KeySell.Domain.Teams;
@@ -60,6 +61,8 @@ public partial class AppDbContext(DbContextOptions<AppDbContext> options, TimePr
     public DbSet<NeedNode> NeedNodes => Set<NeedNode>();
     public DbSet<SwotAnalysis> Swots => Set<SwotAnalysis>();
     public DbSet<InfluenceLine> InfluenceLines => Set<InfluenceLine>();
+    public DbSet<PersonLine> PersonLines => Set<PersonLine>();
+    public DbSet<MapPosition> MapPositions => Set<MapPosition>();
     public DbSet<Team> Teams => Set<Team>();
     public DbSet<TeamMember> TeamMembers => Set<TeamMember>();
     public DbSet<ChangeRecord> ChangeRecords => Set<ChangeRecord>();

@@ -1,4 +1,5 @@
 using KeySell.Domain.Actions;
+using KeySell.Domain.BuyingInfluences;
 using KeySell.Domain.Calls;
 using KeySell.Domain.Needs;
 using KeySell.Domain.OrgCharts;
@@ -16,6 +17,9 @@ internal sealed record DemoCall(
 internal sealed record DemoAction(string Key, string Text, string? OwnerKey, int? DueInDays, ActionStatus Status, string? InfluenceKey, string[] Addresses);
 
 internal sealed record DemoNeed(NeedLayer? Layer, string Problem, string? Solution, DemoNeed[] Children);
+
+/// <summary>An informal line: <see cref="From"/> listens to <see cref="To"/> (influence keys on a deal, person keys on an account).</summary>
+internal sealed record DemoLine(string From, string To, LineStrength Strength, string Note);
 
 internal sealed record DemoSwot(string[] Strengths, string[] Weaknesses, string[] Opportunities, string[] Threats);
 
@@ -155,6 +159,36 @@ internal static class DemoToolkit
             ["制造执行经验少于对手 Less MES experience than the incumbent"],
             ["集团筹备上市 The group prepares an IPO"],
             ["现有供应商降价 20% The incumbent cut its price by 20%"]),
+    };
+
+    /// <summary>
+    /// Who listens to whom outside the reporting lines, so the relationship map shows who really decides: at the group the CFO
+    /// (economic buyer) checks every IT investment with the CIO, our coach; at the special-steel mill the GM trusts only the
+    /// mill manager's downtime figures, and she reports to him through a deputy GM who is not on the deal (a dashed line).
+    /// </summary>
+    public static readonly Dictionary<string, DemoLine[]> InfluenceLines = new()
+    {
+        ["ecs-group"] =
+        [
+            new("li-wei", "liu-fang", LineStrength.Strong, "李伟做任何 IT 投资决定前都先问刘芳 Li Wei checks every IT investment with Liu Fang"),
+            new("zhao-lei", "wu-min", LineStrength.Medium, "排产需求以吴敏的意见为准 Zhao Lei takes Wu Min's word on scheduling needs"),
+            new("ma-chao", "wu-min", LineStrength.Weak, "同在 ERP 项目组 On the same ERP project team"),
+        ],
+        ["ecs-special"] =
+        [
+            new("zhang-guohua", "han-mei", LineStrength.Strong, "张总只信韩梅的停机数字 The GM trusts only Han Mei's downtime figures"),
+            new("deng-wei", "han-mei", LineStrength.Medium, "兼容性测试要在她的产线上做 The compatibility test runs on her mill"),
+        ],
+    };
+
+    /// <summary>Lines between people of an account who are on no deal, kept by the account (its relationship map).</summary>
+    public static readonly Dictionary<string, DemoLine[]> PersonLines = new()
+    {
+        ["ecs-group"] =
+        [
+            new("wang-jianguo", "xu-ming", LineStrength.Strong, "董事长的战略参谋 The chairman's sounding board on strategy"),
+            new("zhou-haitao", "sun-li", LineStrength.Medium, "采购预算须经孙丽 Procurement budgets go through Sun Li"),
+        ],
     };
 
     /// <summary>The account's own SWOT, on the account page.</summary>

@@ -13,6 +13,7 @@ using KeySell.Domain.Swot;
 using KeySell.Domain.Opportunities;
 using KeySell.Domain.OrgCharts;
 using KeySell.Domain.RedFlags;
+using KeySell.Domain.RelationshipMap;
 using KeySell.Domain.Strengths;
 using Microsoft.EntityFrameworkCore;
 
@@ -224,6 +225,14 @@ public static class SeedDemo
                 if (demo.ToolkitKey is { } toolkit) AddToolkit(opportunity, toolkit, colleagues, today);
                 db.Opportunities.Add(opportunity);
             }
+            foreach (var (accountKey, lines) in DemoToolkit.PersonLines)
+            {
+                db.PersonLines.AddRange(lines.Select(l => new PersonLine
+                {
+                    AccountId = accounts[accountKey].Id, FromPersonId = people[(accountKey, l.From)].Id, ToPersonId = people[(accountKey, l.To)].Id,
+                    Strength = l.Strength, Note = l.Note,
+                }));
+            }
             foreach (var (accountKey, swot) in DemoToolkit.AccountSwots)
                 db.Swots.Add(new SwotAnalysis { AccountId = accounts[accountKey].Id, Strengths = [.. swot.Strengths], Weaknesses = [.. swot.Weaknesses], Opportunities = [.. swot.Opportunities], Threats = [.. swot.Threats] });
             await db.SaveChangesAsync(cancellationToken);
@@ -263,6 +272,10 @@ public static class SeedDemo
                 }
                 Add(needs.Branches, null);
             }
+            opportunity.InfluenceLines.AddRange(DemoToolkit.InfluenceLines.GetValueOrDefault(toolkitKey, []).Select((l, position) => new InfluenceLine
+            {
+                Position = position, FromKey = l.From, ToKey = l.To, Strength = l.Strength, Note = l.Note,
+            }));
             if (DemoToolkit.Swots.TryGetValue(toolkitKey, out var swot))
                 opportunity.Swot = new SwotAnalysis { Strengths = [.. swot.Strengths], Weaknesses = [.. swot.Weaknesses], Opportunities = [.. swot.Opportunities], Threats = [.. swot.Threats] };
         }

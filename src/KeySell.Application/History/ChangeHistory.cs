@@ -16,6 +16,7 @@ using KeySell.Domain.Objections;
 using KeySell.Domain.Opportunities;
 using KeySell.Domain.OrgCharts;
 using KeySell.Domain.Quotas;
+using KeySell.Domain.RelationshipMap;
 using KeySell.Domain.RedFlags;
 using KeySell.Domain.Reviews;
 using KeySell.Domain.Strengths;
@@ -131,6 +132,7 @@ public sealed class ChangeHistory : SaveChangesInterceptor
         Department d => ("department", Id(d.Id), null, d.AccountId, null),
         Person p => ("person", Id(p.Id), null, p.AccountId, p.Id),
         AccountRelation r => ("relation", Id(r.Id), null, r.AccountId, null),
+        PersonLine l => ("personLine", Id(l.Id), null, l.AccountId, null),
         AccountTeamMember m => ("accountTeam", m.UserId, null, m.AccountId, null),
         Colleague c => ("colleague", Id(c.Id), null, null, null),
         FitCriterion c => ("fitCriterion", Id(c.Id), null, null, null),
@@ -147,6 +149,8 @@ public sealed class ChangeHistory : SaveChangesInterceptor
         // Derived from the deal's own lines (the funnel moves are its funnelLevel lines; the summary
         // is recomputed from the sheet), so they would only repeat them.
         FunnelChange or AnalysisSummary => null,
+        // A personal view of a map, not a fact about the customer (decision 0029).
+        MapPosition => null,
         _ => null,
     };
 

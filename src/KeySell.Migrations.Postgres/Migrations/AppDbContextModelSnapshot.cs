@@ -1690,6 +1690,99 @@ namespace KeySell.Migrations.Postgres.Migrations
                     b.ToTable("ManualRedFlags");
                 });
 
+            modelBuilder.Entity("KeySell.Domain.RelationshipMap.MapPosition", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid>("MapId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<double>("X")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("Y")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("UserId", "Kind", "MapId", "PersonId")
+                        .IsUnique();
+
+                    b.ToTable("MapPositions", (string)null);
+                });
+
+            modelBuilder.Entity("KeySell.Domain.RelationshipMap.PersonLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<Guid>("FromPersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Strength")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid>("ToPersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FromPersonId");
+
+                    b.HasIndex("ToPersonId");
+
+                    b.HasIndex("AccountId", "FromPersonId", "ToPersonId")
+                        .IsUnique();
+
+                    b.ToTable("PersonLines", (string)null);
+                });
+
             modelBuilder.Entity("KeySell.Domain.Reviews.Review", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2323,6 +2416,42 @@ namespace KeySell.Migrations.Postgres.Migrations
                     b.HasOne("KeySell.Domain.Opportunities.Opportunity", null)
                         .WithMany("RedFlags")
                         .HasForeignKey("OpportunityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KeySell.Domain.RelationshipMap.MapPosition", b =>
+                {
+                    b.HasOne("KeySell.Domain.OrgCharts.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("KeySell.Application.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KeySell.Domain.RelationshipMap.PersonLine", b =>
+                {
+                    b.HasOne("KeySell.Domain.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("KeySell.Domain.OrgCharts.Person", null)
+                        .WithMany()
+                        .HasForeignKey("FromPersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("KeySell.Domain.OrgCharts.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ToPersonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1681,6 +1681,99 @@ namespace KeySell.Migrations.Sqlite.Migrations
                     b.ToTable("ManualRedFlags");
                 });
 
+            modelBuilder.Entity("KeySell.Domain.RelationshipMap.MapPosition", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MapId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("X")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Y")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("UserId", "Kind", "MapId", "PersonId")
+                        .IsUnique();
+
+                    b.ToTable("MapPositions", (string)null);
+                });
+
+            modelBuilder.Entity("KeySell.Domain.RelationshipMap.PersonLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FromPersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Strength")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ToPersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FromPersonId");
+
+                    b.HasIndex("ToPersonId");
+
+                    b.HasIndex("AccountId", "FromPersonId", "ToPersonId")
+                        .IsUnique();
+
+                    b.ToTable("PersonLines", (string)null);
+                });
+
             modelBuilder.Entity("KeySell.Domain.Reviews.Review", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2308,6 +2401,42 @@ namespace KeySell.Migrations.Sqlite.Migrations
                     b.HasOne("KeySell.Domain.Opportunities.Opportunity", null)
                         .WithMany("RedFlags")
                         .HasForeignKey("OpportunityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KeySell.Domain.RelationshipMap.MapPosition", b =>
+                {
+                    b.HasOne("KeySell.Domain.OrgCharts.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("KeySell.Application.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KeySell.Domain.RelationshipMap.PersonLine", b =>
+                {
+                    b.HasOne("KeySell.Domain.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("KeySell.Domain.OrgCharts.Person", null)
+                        .WithMany()
+                        .HasForeignKey("FromPersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("KeySell.Domain.OrgCharts.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ToPersonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -90,6 +90,7 @@ public static class ApiSetup
         api.MapCallEndpoints();
         api.MapActionEndpoints();
         api.MapCalendarEndpoints();
+        api.MapRelationshipMapEndpoints();
 
         // An unknown route is a 404 for everyone: without this the sign-in requirement would answer
         // 401 to strangers, telling a removed route (/api/auth/register) from one that needs a token.

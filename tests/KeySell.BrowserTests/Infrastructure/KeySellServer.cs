@@ -12,7 +12,8 @@ namespace KeySell.BrowserTests.Infrastructure;
 /// temporary data directory and one admin account. A browser needs a real socket, so the in-memory
 /// TestServer that the API tests use will not do.
 /// </summary>
-public sealed class KeySellServer : WebApplicationFactory<Program>
+/// <param name="seedDemo">Seed the bilingual demo (its own server, since the demo goes only into an empty database).</param>
+public sealed class KeySellServer(bool seedDemo = false) : WebApplicationFactory<Program>
 {
     public const string AdminEmail = "admin@keysell.test";
     public const string AdminPassword = "Browser-Admin-Passw0rd!";
@@ -35,7 +36,7 @@ public sealed class KeySellServer : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("KeySell:DataDirectory", _dataDirectory);
         builder.UseSetting("KeySell:Database:Provider", "sqlite");
-        builder.UseSetting("KeySell:SeedDemoData", "false");
+        builder.UseSetting("KeySell:SeedDemoData", seedDemo ? "true" : "false");
         builder.UseSetting("KeySell:Admin:Email", AdminEmail);
         builder.UseSetting("KeySell:Admin:Password", AdminPassword);
         // Outside Development the host does not read the build's static web asset manifest by itself;

@@ -270,6 +270,47 @@ public static class AccessMatrix
             return Send(HttpMethod.Delete, $"/api/opportunities/{r.Deal}/influence-lines/{line}?version=1");
         }),
 
+        // ---- Relationship maps (decision 0029): read with the deal or account; positions are the reader's own view,
+        // so whoever reads the map arranges it (viewers and read shares too); the account's own lines are write A.
+        new("GET", "/api/opportunities/{id}/map", Read(), (w, _) => Get($"/api/opportunities/{w.Main.Deal}/map")),
+        new("PUT", "/api/opportunities/{id}/map/positions", Read(), async (w, _) =>
+        {
+            var r = await w.FreshAsync();
+            return Send(HttpMethod.Put, $"/api/opportunities/{r.Deal}/map/positions", new { positions = new[] { new { personId = r.PersonId, x = 10, y = 20 } } });
+        }),
+        new("DELETE", "/api/opportunities/{id}/map/positions", Read(204), async (w, _) =>
+        {
+            var r = await w.FreshAsync();
+            return Send(HttpMethod.Delete, $"/api/opportunities/{r.Deal}/map/positions");
+        }),
+        new("GET", "/api/accounts/{id}/map", Read(), (w, _) => Get($"/api/accounts/{w.Main.AccountId}/map")),
+        new("PUT", "/api/accounts/{id}/map/positions", Read(), async (w, _) =>
+        {
+            var r = await w.FreshAsync();
+            return Send(HttpMethod.Put, $"/api/accounts/{r.AccountId}/map/positions", new { positions = new[] { new { personId = r.PersonId, x = -5.5, y = 300 } } });
+        }),
+        new("DELETE", "/api/accounts/{id}/map/positions", Read(204), async (w, _) =>
+        {
+            var r = await w.FreshAsync();
+            return Send(HttpMethod.Delete, $"/api/accounts/{r.AccountId}/map/positions");
+        }),
+        new("GET", "/api/accounts/{id}/person-lines", Read(), (w, _) => Get($"/api/accounts/{w.Main.AccountId}/person-lines")),
+        new("POST", "/api/accounts/{id}/person-lines", WriteAccount(201), async (w, _) =>
+        {
+            var (r, other) = await FreshWithTwoPeopleAsync(w);
+            return Send(HttpMethod.Post, $"/api/accounts/{r.AccountId}/person-lines", new { from = r.PersonId, to = other, strength = "strong" });
+        }),
+        new("PUT", "/api/accounts/{id}/person-lines/{lineId}", WriteAccount(200), async (w, _) =>
+        {
+            var (r, other, line) = await FreshPersonLineAsync(w);
+            return Send(HttpMethod.Put, $"/api/accounts/{r.AccountId}/person-lines/{line}", new { from = r.PersonId, to = other, strength = "weak", note = "Matrix", version = 1 });
+        }),
+        new("DELETE", "/api/accounts/{id}/person-lines/{lineId}", WriteAccount(204), async (w, _) =>
+        {
+            var (r, _, line) = await FreshPersonLineAsync(w);
+            return Send(HttpMethod.Delete, $"/api/accounts/{r.AccountId}/person-lines/{line}?version=1");
+        }),
+
         // ---- Shares and account teams ---------------------------------------------------------------
         new("GET", "/api/opportunities/{id}/shares", Read(), (w, _) => Get($"/api/opportunities/{w.Main.Deal}/shares")),
         new("POST", "/api/opportunities/{id}/shares", WriteDeal(201), async (w, _) =>
@@ -457,6 +498,23 @@ public static class AccessMatrix
         var r = await w.FreshAsync();
         await AccessWorld.PostAsync(w.Client(Persona.Owner), $"/api/opportunities/{r.Deal}/influences", new { newPerson = new { name = "Zhang Min" } });
         return r;
+    }
+
+    /// <summary>A fresh account with a second person besides its first.</summary>
+    private static async Task<(AccessWorld.Records Records, Guid Other)> FreshWithTwoPeopleAsync(AccessWorld w)
+    {
+        // With its deal, shared: a share of one deal reads the account and its lines, and may not write them.
+        var r = await w.FreshAsync();
+        var other = await AccessWorld.PostAsync(w.Client(Persona.Owner), "/api/people", new { accountId = r.AccountId, name = "Zhang Min" });
+        return (r, other.Id());
+    }
+
+    /// <summary>A fresh account with one line between its two people that the owner drew (version 1).</summary>
+    private static async Task<(AccessWorld.Records Records, Guid Other, Guid Line)> FreshPersonLineAsync(AccessWorld w)
+    {
+        var (r, other) = await FreshWithTwoPeopleAsync(w);
+        var line = await AccessWorld.PostAsync(w.Client(Persona.Owner), $"/api/accounts/{r.AccountId}/person-lines", new { from = r.PersonId, to = other });
+        return (r, other, line.Id());
     }
 
     /// <summary>A fresh deal with one line the owner drew (version 1).</summary>
