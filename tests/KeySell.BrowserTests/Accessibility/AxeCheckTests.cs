@@ -101,6 +101,8 @@ public sealed class AxeCheckTests(BrowserFixture fixture) : BrowserTest(fixture)
             new("person", $"/people/{person}", p => Expect(p.GetByTestId("person-heading")).ToBeVisibleAsync()),
             new("pipeline", "/opportunities", Heading),
             new("strategy sheet", $"/opportunities/{opportunity}", p => new StrategySheet(p).WaitLoadedAsync()),
+            new("deal map", $"/opportunities/{opportunity}/map", p => Expect(p.GetByTestId("map-canvas")).ToHaveAttributeAsync("data-ready", "true")),
+            new("account map", $"/accounts/{deal.AccountId}/map", p => Expect(p.GetByTestId("map-canvas")).ToHaveAttributeAsync("data-ready", "true")),
             new("call print", $"/opportunities/{opportunity}/calls/{call.Value.Id}/print", p => Expect(p.GetByTestId("call-print-opportunity")).ToBeVisibleAsync()),
             new("funnel board", "/funnel", Heading),
             new("coverage", "/coverage", Heading),
