@@ -134,4 +134,45 @@ public sealed class RelationshipMapTests(BrowserFixture fixture, DemoServer demo
         await Expect(Page.GetByTestId("map-legend-neutral")).ToHaveCountAsync(0);
         await ShotAsync("account-map-by-deal");
     }
+
+    [Fact]
+    public async Task DemoDealMap_OpenedAndFitAfterZoomingIn_ShowsEveryPersonInsideTheCanvas()
+    {
+        var deal = await demo.IdAsync(db => db.Opportunities.Where(o => o.Name.Contains("Group ERP consolidation")).Select(o => o.Id).SingleAsync());
+        await OpenAsync($"/opportunities/{deal}/map");
+        await Expect(Page.GetByTestId("map-canvas")).ToHaveAttributeAsync("data-ready", "true");
+        await Expect(Page.GetByTestId("map-node")).ToHaveCountAsync(5);
+        await ExpectEveryoneInsideAsync("on opening");
+
+        // Zoomed in far enough that people leave the canvas, Fit brings everyone back.
+        for (var i = 0; i < 4; i++) await Page.GetByTestId("map-zoom-in").ClickAsync();
+        await Page.WaitForFunctionAsync($"() => ({Outside})().length > 0");
+        await Page.GetByTestId("map-fit").ClickAsync();
+        await ExpectEveryoneInsideAsync("after Fit");
+        await ShotAsync("fit");
+    }
+
+    /// <summary>The people whose box is not wholly inside the map's canvas, as the browser lays them out.</summary>
+    private const string Outside =
+        """
+        () => {
+          const canvas = document.querySelector('[data-testid=map-canvas]');
+          const c = canvas.getBoundingClientRect();
+          return [...canvas.querySelectorAll('[data-testid=map-node]')]
+            .filter(n => { const r = n.getBoundingClientRect(); return r.left < c.left - 1 || r.top < c.top - 1 || r.right > c.right + 1 || r.bottom > c.bottom + 1; })
+            .map(n => n.getAttribute('data-name'));
+        }
+        """;
+
+    private async Task ExpectEveryoneInsideAsync(string when)
+    {
+        try
+        {
+            await Page.WaitForFunctionAsync($"() => ({Outside})().length === 0", null, new() { Timeout = 10_000 });
+        }
+        catch (TimeoutException)
+        {
+            (await Page.EvaluateAsync<string[]>(Outside)).ShouldBeEmpty($"people drawn outside the map {when}");
+        }
+    }
 }
