@@ -119,17 +119,15 @@ public sealed class OnePageWords(IStringLocalizer<UiText> ui, IStringLocalizer<S
             $"{i.Mode.Symbol()} {ui.Label(i.Mode)}", ui.Label(i.Contact), Date(i.LastContact, culture), i.Counterpart ?? "",
             string.Join(" · ", i.Wins.Concat(i.Results)))).ToList();
 
-        var words = new RedFlagWords(culture);
-        var flags = deal.Analysis.RedFlags
-            .Select(f => (Flag: f, Severity: RedFlagSeverities.Of(f.Id), Words: words.Describe(f, deal.Analysis)))
+        var flags = FlagLine.Of(deal.Analysis, culture)
             .GroupBy(f => f.Severity).OrderBy(g => g.Key)
-            .Select(g => new PageFlagGroup(g.Key, Severity(g.Key), g.Select(f => new PageFlag(f.Flag.Influence?.Name, f.Words.Message, f.Words.Action)).ToList()))
+            .Select(g => new PageFlagGroup(g.Key, Severity(g.Key), g.Select(f => new PageFlag(f.PersonName, f.Message, f.Action)).ToList()))
             .ToList();
 
         var today = s.AsOf ?? DateOnly.MinValue;
         var actions = s.Actions.Where(x => x.Status == ActionStatus.Open)
             .OrderBy(x => x.Due ?? DateOnly.MaxValue)
-            .Select(x => new PageAction(x.Text, Date(x.Due, culture), x.Owner ?? "", x.Due is { } due && due < today)).ToList();
+            .Select(x => new PageAction(x.Text, Date(x.Due, culture), x.Owner ?? "", ActionDue.IsOverdue(x.Status, x.Due, today))).ToList();
 
         return new OnePage(o.Name, subtitle, objective, headers, rows,
             sheet["Flags.Title"], flags, sheet["Lists.Strengths"], s.Strengths.Select(x => x.Text).ToList(),

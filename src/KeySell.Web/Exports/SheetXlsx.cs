@@ -74,14 +74,10 @@ public sealed class SheetXlsx(OnePageWords words)
             string.Join("; ", i.Wins), string.Join("; ", i.Results),
         }));
 
-        var redFlagWords = new RedFlagWords(culture);
         Add(t["Flags.Title"],
         [Text(t["Export.Severity"]), Text(t["Export.Flag"]), Text(t["Lists.Person"]), Text(t["Lists.RedFlagText"]), Text(t["Grid.Actions"])],
-        deal.Analysis.RedFlags.OrderBy(f => RedFlagSeverities.Of(f.Id)).Select(f =>
-        {
-            var (message, action) = redFlagWords.Describe(f, deal.Analysis);
-            return new object?[] { words.Severity(RedFlagSeverities.Of(f.Id)), t.RedFlag(f.Id), f.Influence?.Name, message, action };
-        }));
+        FlagLine.Of(deal.Analysis, culture).OrderBy(f => f.Severity)
+            .Select(f => new object?[] { words.Severity(f.Severity), t.RedFlag(f.Id), f.PersonName, f.Message, f.Action }));
 
         Add(t["Lists.Strengths"], [Text(t["Lists.StrengthText"]), Text(t["Lists.Addresses"])],
             s.Strengths.Select(x => new object?[] { x.Text, Flags(x.Addresses) }));

@@ -7,7 +7,21 @@ using KeySell.Domain.Sheets;
 namespace KeySell.Web.Components.Opportunities;
 
 /// <summary>One red flag as the sheet shows it: how grave, whom it concerns, what is wrong, what to do, and which strengths answer it.</summary>
-public sealed record FlagLine(string Id, RedFlagSeverity Severity, string? InfluenceKey, string? PersonName, string Message, string Action, IReadOnlyList<string> AddressedBy);
+public sealed record FlagLine(string Id, RedFlagSeverity Severity, string? InfluenceKey, string? PersonName, string Message, string Action, IReadOnlyList<string> AddressedBy)
+{
+    /// <summary>Every flag of a judged sheet in the engine's words in <paramref name="culture"/>: the sheet, the PDF and the workbook read these.</summary>
+    public static IReadOnlyList<FlagLine> Of(SheetAnalysis analysis, CultureInfo culture)
+    {
+        var words = new RedFlagWords(culture);
+        return analysis.RedFlags
+            .Select(flag =>
+            {
+                var (message, action) = words.Describe(flag, analysis);
+                return new FlagLine(flag.Id, RedFlagSeverities.Of(flag.Id), flag.Influence?.Id, flag.Influence?.Name, message, action, flag.AddressedBy);
+            })
+            .ToList();
+    }
+}
 
 /// <summary>
 /// Judges the sheet exactly as it stands on screen, with the same engine as the CLI and the API,
@@ -19,15 +33,7 @@ public sealed record SheetAnalysisView(IReadOnlyList<FlagLine> Flags, FunnelVerd
     public static SheetAnalysisView Of(SheetSession session, DateOnly today, CultureInfo culture, StrategyAnalyzer analyzer)
     {
         var analysis = analyzer.Analyze(ToSheet(session), today);
-        var words = new RedFlagWords(culture);
-        var flags = analysis.RedFlags
-            .Select(flag =>
-            {
-                var (message, action) = words.Describe(flag, analysis);
-                return new FlagLine(flag.Id, RedFlagSeverities.Of(flag.Id), flag.Influence?.Id, flag.Influence?.Name, message, action, flag.AddressedBy);
-            })
-            .ToList();
-        return new SheetAnalysisView(flags, analysis.Funnel);
+        return new SheetAnalysisView(FlagLine.Of(analysis, culture), analysis.Funnel);
     }
 
     /// <summary>The sheet as it stands on screen, in the method's own form: what is judged, and what a reader without write access sees.</summary>
