@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Security.Claims;
-using System.Text;
 using KeySell.Application.Common;
 using KeySell.Application.Resources;
 using KeySell.Application.Sheets;
@@ -34,7 +33,7 @@ public static class OnePageEndpoints
             var deal = read.Value.Sheets[0];
             var page = OnePageWords.In(culture, () => words.Page(deal));
             var bytes = await pdf.RenderAsync($"{deal.Sheet.Opportunity.Name} — {deal.Sheet.Opportunity.Account}", null, [page], null, ct);
-            return Document(http, bytes, Pdf, FileName(deal.Sheet.Opportunity.Account, deal.Sheet.Opportunity.Name, "pdf"), $"{deal.Tag}.{culture.Name}.pdf");
+            return Document(http, bytes, Pdf, DownloadName.Of("pdf", "sheet", deal.Sheet.Opportunity.Account, deal.Sheet.Opportunity.Name), $"{deal.Tag}.{culture.Name}.pdf");
         }).Produces(200, contentType: Pdf).ProducesValidationProblem().ProducesProblem(404).ProducesProblem(503);
 
         documents.MapGet("/opportunities/{id:guid}/sheet.xlsx", async (Guid id, string? lang, HttpContext http, GetOnePageSheets.Handler handler,
@@ -45,7 +44,7 @@ public static class OnePageEndpoints
             if (read.Error is { } error) return error.ToProblem();
             var deal = read.Value.Sheets[0];
             var bytes = OnePageWords.In(culture, () => xlsx.Render(deal));
-            return Document(http, bytes, Xlsx, FileName(deal.Sheet.Opportunity.Account, deal.Sheet.Opportunity.Name, "xlsx"), $"{deal.Tag}.{culture.Name}.xlsx");
+            return Document(http, bytes, Xlsx, DownloadName.Of("xlsx", "sheet", deal.Sheet.Opportunity.Account, deal.Sheet.Opportunity.Name), $"{deal.Tag}.{culture.Name}.xlsx");
         }).Produces(200, contentType: Xlsx).ProducesValidationProblem().ProducesProblem(404);
 
         // The account's open deals the caller may read, one sheet (or more) each; ?progress=<guid> lets the account
@@ -75,7 +74,7 @@ public static class OnePageEndpoints
             try
             {
                 var bytes = await pdf.RenderAsync(cover, cover, pages, new Progress(n => Report(n, false)), ct);
-                return Document(http, bytes, Pdf, FileName(account, null, "pdf"), null);
+                return Document(http, bytes, Pdf, DownloadName.Of("pdf", "sheet", account), null);
             }
             finally
             {
@@ -129,20 +128,5 @@ public static class OnePageEndpoints
         };
         http.Response.Headers.ContentDisposition = disposition.ToString();
         return Results.Bytes(bytes, contentType);
-    }
-
-    /// <summary>"Account - Deal.pdf" with only characters every file system and browser accept; Chinese is kept.</summary>
-    internal static string FileName(string account, string? deal, string extension)
-    {
-        static string Safe(string text)
-        {
-            var clean = new StringBuilder();
-            foreach (var c in text.Normalize(NormalizationForm.FormC))
-                clean.Append(char.IsLetterOrDigit(c) || c is ' ' or '-' or '_' or '.' or '(' or ')' ? c : ' ');
-            var collapsed = string.Join(' ', clean.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries)).Trim('.', ' ');
-            return collapsed.Length > 80 ? collapsed[..80].TrimEnd() : collapsed;
-        }
-        var name = string.Join(" - ", new[] { Safe(account), deal is null ? "" : Safe(deal) }.Where(p => p.Length > 0));
-        return (name.Length == 0 ? "sheet" : name) + "." + extension;
     }
 }
