@@ -1,6 +1,7 @@
 using System.Text;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
+using KeySell.Application.Actions;
 using KeySell.Application.Calls;
 using KeySell.Application.Data;
 using KeySell.BrowserTests.Infrastructure;
@@ -89,13 +90,25 @@ public sealed class AxeCheckTests(BrowserFixture fixture) : BrowserTest(fixture)
         // Someone who left: the org chart shows them muted, which must still read at 4.5:1.
         db.People.Add(new KeySell.Domain.OrgCharts.Person { AccountId = deal.AccountId, Name = "Sun Bo", Title = "Former buyer", Status = KeySell.Domain.OrgCharts.PersonStatus.LeftCompany });
         await db.SaveChangesAsync(ct);
+        // The signed-in admin owns a deal with an overdue action, so Home always shows "my actions this week" whether
+        // other tests ran first or not. A short deal name over a long account name is what axe reads as a link set in
+        // a block of text (link-in-text-block).
+        var admin = await db.Users.Where(u => u.Email == KeySellServer.AdminEmail).Select(u => u.ColleagueId).SingleAsync(ct);
+        var mine = await Fixture.Server.CreateDealAsync($"Axe Reference Steel Works Group Holdings {language}", $"Axe {language}");
+        var owned = await db.Opportunities.SingleAsync(o => o.Id == mine, ct);
+        owned.OwnerId = admin;
+        await db.SaveChangesAsync(ct);
+        var action = await scope.ServiceProvider.GetRequiredService<CreateAction.Handler>().Handle(
+            new CreateAction.Command(mine, Text: "Send the inspection case study", OwnerId: admin,
+                Due: DateOnly.FromDateTime(DateTime.Now).AddDays(-2)), ct);
+        action.Succeeded.ShouldBeTrue();
         var call = await scope.ServiceProvider.GetRequiredService<PlanCall.Handler>().Handle(
             new PlanCall.Command(opportunity, Date: new DateOnly(2027, 1, 12), With: ["p1"], Commitment: "Ma Lin agrees to a plant visit"), ct);
         call.Succeeded.ShouldBeTrue();
 
         return
         [
-            new("home", "/", Heading),
+            new("home", "/", p => Expect(p.GetByTestId("my-action-link").First).ToBeVisibleAsync()),
             new("accounts", "/accounts", Heading),
             new("account", $"/accounts/{deal.AccountId}", p => Expect(p.GetByTestId("account-title")).ToBeVisibleAsync()),
             new("person", $"/people/{person}", p => Expect(p.GetByTestId("person-heading")).ToBeVisibleAsync()),
