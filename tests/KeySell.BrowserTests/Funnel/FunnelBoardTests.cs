@@ -37,9 +37,8 @@ public sealed class FunnelBoardTests(BrowserFixture fixture) : BrowserTest(fixtu
         var prematureBefore = int.Parse((await prematureRow.InnerTextAsync()).Replace(",", ""), System.Globalization.CultureInfo.InvariantCulture);
         await ShotAsync("before");
 
-        await card.DragToAsync(inColumn.GetByTestId("board-zone"));
-
         var dialog = Page.Locator(".mud-dialog");
+        await DragAndDrop.DragUntilAsync(card, inColumn.GetByTestId("board-zone"), dialog);
         await Expect(dialog).ToContainTextAsync(name);
         await Expect(dialog).ToContainTextAsync("at least one influence in growth or trouble mode");
         await ShotAsync("confirm");
