@@ -118,6 +118,10 @@ public partial class AppDbContext
 
         // A quota is seen by its user, by the managers of the user's teams (who set it) and by admins.
         builder.Entity<Quota>().HasQueryFilter(Filters.Access, q => CallerIsAdmin || q.UserId == CallerUserId || UsersCallerManages.Contains(q.UserId));
+
+        // Learning results are private to their user, the managers of the user's teams (who coach them) and admins.
+        builder.Entity<KeySell.Domain.Learning.LearningResult>().HasQueryFilter(Filters.Access, r =>
+            CallerIsAdmin || r.UserId == CallerUserId || UsersCallerManages.Contains(r.UserId));
     }
 
     private static readonly System.Reflection.MethodInfo DealPartFilter =

@@ -43,6 +43,13 @@ internal static class WriteGuard
         if (changes.Any(e => e.Entity is FunnelChange && e.State != EntityState.Added))
             throw new AccessDeniedException(Messages.Format("Access.HistoryIsAppendOnly"));
 
+        // A learning result is an answer given at a moment: added by its user, never changed (progress is their record).
+        foreach (var entry in changes.Where(e => e.Entity is KeySell.Domain.Learning.LearningResult))
+        {
+            if (entry.State != EntityState.Added) throw new AccessDeniedException(Messages.Format("Access.HistoryIsAppendOnly"));
+            if (!db.CallerIsAdmin && ((KeySell.Domain.Learning.LearningResult)entry.Entity).UserId != db.CallerUserId) Deny();
+        }
+
         // A review is a record of a moment: added, never changed (the count of changes since it depends on that).
         if (changes.Any(e => e.Entity is Review && e.State != EntityState.Added))
             throw new AccessDeniedException(Messages.Format("Access.HistoryIsAppendOnly"));

@@ -72,6 +72,7 @@ public partial class AppDbContext(DbContextOptions<AppDbContext> options, TimePr
     public DbSet<CurrencyRate> CurrencyRates => Set<CurrencyRate>();
     public DbSet<Review> Reviews => Set<Review>();
     public DbSet<Quota> Quotas => Set<Quota>();
+    public DbSet<KeySell.Domain.Learning.LearningResult> LearningResults => Set<KeySell.Domain.Learning.LearningResult>();
     // Shared keys let several app servers behind a load balancer read each other's cookies and tokens.
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();

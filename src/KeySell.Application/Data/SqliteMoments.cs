@@ -24,6 +24,8 @@ internal static class SqliteMoments
         builder.Entity<FunnelChange>().Property(c => c.At).HasConversion(new DateTimeOffsetToBinaryConverter());
         // The team review counts a deal's history lines after its latest review.
         builder.Entity<KeySell.Domain.Reviews.Review>().Property(r => r.At).HasConversion(new DateTimeOffsetToBinaryConverter());
+        // Progress is read over time and a drill's answers of today since midnight.
+        builder.Entity<KeySell.Domain.Learning.LearningResult>().Property(r => r.TakenAt).HasConversion(new DateTimeOffsetToBinaryConverter());
         foreach (var type in builder.Model.GetEntityTypes().Where(t => typeof(IRecyclable).IsAssignableFrom(t.ClrType)))
             builder.Entity(type.ClrType).Property(nameof(IRecyclable.DeletedAt)).HasConversion(new DateTimeOffsetToBinaryConverter());
     }

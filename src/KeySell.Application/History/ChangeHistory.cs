@@ -141,6 +141,8 @@ public sealed class ChangeHistory : SaveChangesInterceptor
         CurrencyRate r => ("currencyRate", r.Currency, null, null, null),
         // Read by admins (the history of what belongs to no deal or account is theirs).
         Quota q => ("quota", Id(q.Id), null, null, null),
+        // An answer to a self-check or a drill question, read by admins like every line of no deal or account.
+        KeySell.Domain.Learning.LearningResult r => ("learningResult", Id(r.Id), null, null, null),
         // A job's progress is bookkeeping: the records it writes carry their own history lines.
         ImportJob => null,
         ImportMapping m => ("importMapping", Id(m.Id), null, null, null),

@@ -54,6 +54,9 @@ public sealed class RedFlagWords
         _ => throw new ArgumentException($"Unsupported language '{language}'; use en or zh-CN.", nameof(language)),
     };
 
+    /// <summary>The rule's short name (没有教练, "No coach"); the id itself for a rule this build does not know.</summary>
+    public string Name(string id) => Resources.GetString(id + ".Name", Culture) ?? id;
+
     public (string Message, string Action) Describe(RedFlag flag, SheetAnalysis analysis)
     {
         var text = new TextSink(new ArrayBufferWriter<char>(256));

@@ -42,7 +42,7 @@ public static class NeedsTreeBank
 
     public static IReadOnlyList<Exercise> Exercises { get; } =
     [
-        new("coil-inspection", new("Coil inspection at a steel works", "钢厂的钢卷检测"), SteelState,
+        new("steel-coils", new("Coil inspection at a steel works", "钢厂的钢卷检测"), SteelState,
         [
             Branch(NeedLayer.Finance, "Returns cost 18 million a year", "退货每年损失 1800 万",
                 Leaf(null, "Defects are found after shipping", "缺陷在发货后才被发现", "Inline surface inspection stops defective coils", "在线表面检测拦下缺陷钢卷")),
@@ -51,7 +51,7 @@ public static class NeedsTreeBank
             Branch(NeedLayer.Process, "Inspectors cannot keep pace with the line", "检验员跟不上产线速度",
                 Leaf(null, "Manual checks at 60 m/min miss small defects", "60 米/分钟人工检查漏掉小缺陷", "Cameras check every metre at full speed", "相机全速检查每一米")),
         ]),
-        new("no-current-state", new("A hospital's billing", "医院的收费系统"), null,
+        new("hospital-billing", new("A hospital's billing", "医院的收费系统"), null,
         [
             Branch(NeedLayer.Finance, "Unbilled services lose revenue", "漏收费用造成收入损失",
                 Leaf(null, "Services are not recorded at the bedside", "床旁服务没有记录", "Bedside recording on tablets", "平板床旁记录")),
@@ -60,7 +60,7 @@ public static class NeedsTreeBank
             Branch(NeedLayer.Management, "Managers see revenue a month late", "管理层一个月后才看到收入",
                 Leaf(null, "Reports are built by hand", "报表靠手工制作", "A daily revenue dashboard", "每日收入看板")),
         ]),
-        new("two-layers", new("A retailer's stock", "零售商的库存"),
+        new("retail-stock", new("A retailer's stock", "零售商的库存"),
             new("Stores run out of best sellers every weekend.", "门店每个周末畅销品断货。"),
         [
             Branch(NeedLayer.Finance, "Lost sales on weekends", "周末销售损失",
@@ -70,7 +70,7 @@ public static class NeedsTreeBank
             Branch(NeedLayer.Process, "Store staff count shelves by hand", "店员手工盘点货架",
                 Leaf(null, "No shelf data", "没有货架数据", "Shelf scanning with handhelds", "手持终端扫描货架")),
         ]),
-        new("unlanded-leaf", new("A bank's loan approvals", "银行的贷款审批"),
+        new("bank-loans", new("A bank's loan approvals", "银行的贷款审批"),
             new("Small-business loans take 21 days to approve; competitors take 3.", "小微贷款审批要 21 天，对手只要 3 天。"),
         [
             Branch(NeedLayer.Customers, "Applicants go to faster banks", "申请人转向审批更快的银行",
@@ -81,13 +81,13 @@ public static class NeedsTreeBank
             Branch(NeedLayer.Management, "Nobody sees where a file is stuck", "没人知道卷宗卡在哪里",
                 Leaf(null, "No status per file", "卷宗没有状态", "A status board per branch", "每个网点一块进度看板")),
         ]),
-        new("all-wrong", new("A logistics company's fuel", "物流公司的燃油"), null,
+        new("logistics-fuel", new("A logistics company's fuel", "物流公司的燃油"), null,
         [
             Branch(NeedLayer.Finance, "Fuel is 40% of cost", "燃油占成本 40%",
                 Leaf(null, "Trucks idle at depots", "卡车在场站怠速等待"),
                 Leaf(null, "Routes are planned by habit", "线路凭经验规划", "Route planning by load and traffic", "按货量和路况规划线路")),
         ]),
-        new("one-layer-landed", new("A plant's energy bill", "工厂的能源账单"),
+        new("plant-energy", new("A plant's energy bill", "工厂的能源账单"),
             new("The plant's electricity bill rose 25% in a year.", "工厂电费一年上涨 25%。"),
         [
             Branch(NeedLayer.Finance, "Peak tariffs on the furnaces", "电炉用电落在高峰电价",

@@ -91,6 +91,7 @@ public static class ApiSetup
         api.MapActionEndpoints();
         api.MapCalendarEndpoints();
         api.MapRelationshipMapEndpoints();
+        api.MapLearningEndpoints();
 
         // An unknown route is a 404 for everyone: without this the sign-in requirement would answer
         // 401 to strangers, telling a removed route (/api/auth/register) from one that needs a token.

@@ -7,12 +7,12 @@ public class NeedsTreeBankTests
     // The answers a trainer gives each tree, read from the trees by hand: starts from the current state, covers three
     // or more layers at the first level, every leaf lands on what we offer.
     [Theory]
-    [InlineData("coil-inspection", true, true, true)]
-    [InlineData("no-current-state", false, true, true)]
-    [InlineData("two-layers", true, false, true)]
-    [InlineData("unlanded-leaf", true, true, false)]
-    [InlineData("all-wrong", false, false, false)]
-    [InlineData("one-layer-landed", true, false, true)]
+    [InlineData("steel-coils", true, true, true)]
+    [InlineData("hospital-billing", false, true, true)]
+    [InlineData("retail-stock", true, false, true)]
+    [InlineData("bank-loans", true, true, false)]
+    [InlineData("logistics-fuel", false, false, false)]
+    [InlineData("plant-energy", true, false, true)]
     public void Checks_EachTree_AreWhatATrainerReadsFromIt(string id, bool rooted, bool decomposed, bool landed)
     {
         var checks = NeedsTreeBank.Find(id)!.Checks;
@@ -44,14 +44,14 @@ public class NeedsTreeBankTests
     [Fact]
     public void Grade_PartlyAndWhollyRight_ScoresTheShareOfThree()
     {
-        NeedsTreeBank.Grade(NeedsTreeBank.Find("unlanded-leaf")!, rooted: true, decomposed: true, landed: true).Score.ShouldBe(Math.Round(2m / 3, 4));
-        NeedsTreeBank.Grade(NeedsTreeBank.Find("unlanded-leaf")!, rooted: true, decomposed: true, landed: false).Score.ShouldBe(1m);
+        NeedsTreeBank.Grade(NeedsTreeBank.Find("bank-loans")!, rooted: true, decomposed: true, landed: true).Score.ShouldBe(Math.Round(2m / 3, 4));
+        NeedsTreeBank.Grade(NeedsTreeBank.Find("bank-loans")!, rooted: true, decomposed: true, landed: false).Score.ShouldBe(1m);
     }
 
     [Fact]
     public void Grade_OneWrong_NamesTheQuestion()
     {
-        var grade = NeedsTreeBank.Grade(NeedsTreeBank.Find("two-layers")!, rooted: true, decomposed: true, landed: true);
+        var grade = NeedsTreeBank.Grade(NeedsTreeBank.Find("retail-stock")!, rooted: true, decomposed: true, landed: true);
         grade.Wrong.ShouldBe(["decomposed"]);
         grade.Correct.ShouldBe(["rooted", "landed"]);
     }

@@ -1,52 +1,19 @@
+using KeySell.Application.RedFlags;
+
 namespace KeySell.Web.Components.Opportunities;
 
 /// <summary>
-/// The one table of which cell causes each red flag, so a flag can take the seller straight to what to change.
-/// A cell named here is marked <c>data-cell</c> on the sheet: inside the person's row (<c>#influence-{key}</c>) for a
+/// Where on the sheet a red flag takes the seller: the cell <see cref="SheetCells"/> names for its rule, in the person's
+/// row or once on the sheet. A cell is marked <c>data-cell</c> on the sheet: inside the person's row (<c>#influence-{key}</c>) for a
 /// flag about one person, or once on the sheet for a flag about the whole deal.
 /// </summary>
 public static class FlagCells
 {
-    private static readonly Dictionary<string, string> CellById = new(StringComparer.Ordinal)
-    {
-        ["no-coach"] = "roles",
-        ["coach-gone"] = "person",
-        ["coach-weak"] = "support",
-        ["no-economic-buyer"] = "roles",
-        ["no-user"] = "roles",
-        ["uncovered"] = "contact",
-        // Names several unknowns at once; the row's first columns are where the gaps start.
-        ["missing-information"] = "person",
-        ["opponent"] = "support",
-        ["technical-veto"] = "support",
-        ["no-counterpart"] = "counterpart",
-        ["unreceptive-economic-buyer"] = "mode",
-        ["no-win-result"] = "wins",
-        ["no-strength"] = "strengths",
-        ["late-entry"] = "engagement",
-        ["incomplete-objective"] = "objective",
-        ["new-player"] = "since",
-        ["stale"] = "last-contact",
-        ["open-objection"] = "objections",
-        ["not-win-win"] = "expected-outcome",
-        ["poor-fit"] = "objective",
-        ["no-next-step"] = "actions",
-        ["overdue-action"] = "actions",
-        ["continuation-only"] = "calls",
-        ["needs-not-rooted"] = "needs",
-        ["needs-not-decomposed"] = "needs",
-        ["needs-not-landed"] = "needs",
-        ["objection-unconfirmed"] = "objections",
-        ["objection-unproven"] = "objections",
-        ["no-top-officer"] = "person",
-        ["manual"] = "red-flags",
-    };
+    /// <summary>The rule ids the table names a cell for.</summary>
+    public static IReadOnlyCollection<string> RuleIds => SheetCells.RuleIds;
 
-    /// <summary>The rule ids this table names a cell for.</summary>
-    public static IReadOnlyCollection<string> RuleIds => CellById.Keys;
-
-    /// <summary>The cell a rule points at; an id no rule has (a newer file) points at the person, else the sheet's flags.</summary>
-    public static string CellOf(string id) => CellById.GetValueOrDefault(id, "person");
+    /// <summary>The cell a rule points at (<see cref="SheetCells.Of"/>).</summary>
+    public static string CellOf(string id) => SheetCells.Of(id);
 
     /// <summary>
     /// The CSS selector of the cell behind a flag: the cell in the person's row when the flag concerns one person,
