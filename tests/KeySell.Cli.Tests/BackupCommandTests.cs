@@ -321,6 +321,9 @@ public sealed class BackupCommandTests
             db.CurrencyRates.Add(new CurrencyRate { Currency = "CNY", RateToBase = 0.1408450704m });
             db.Reviews.Add(new Review { OpportunityId = Guid.Parse(deal), At = DateTimeOffset.UtcNow, ByUserId = user.Id, Note = "复核：客户预算已确认" });
             db.Quotas.Add(new Quota { UserId = user.Id, Period = "2027-Q1", Amount = 1_250_000.50m });
+            // A self-check taken and a drill question answered: progress is kept with the rest.
+            db.LearningResults.Add(new KeySell.Domain.Learning.LearningResult { UserId = user.Id, Kind = KeySell.Domain.Learning.LearningKind.SelfCheck, Topic = "4-1", Score = 0.8571m, TakenAt = DateTimeOffset.UtcNow });
+            db.LearningResults.Add(new KeySell.Domain.Learning.LearningResult { UserId = user.Id, Kind = KeySell.Domain.Learning.LearningKind.Drill, Topic = "red-flag", Score = 1m, TakenAt = DateTimeOffset.UtcNow, Reference = $"2026-11-30/red-flag:{deal}" });
             // The selling toolkit of sheet version 2, in both scripts.
             var dealId = Guid.Parse(deal);
             var influence = await db.BuyingInfluences.Where(i => i.OpportunityId == dealId).OrderBy(i => i.Position).Select(i => i.Key).FirstAsync(Ct);

@@ -17,7 +17,7 @@ public sealed class CliTests : IAsyncDisposable
 
         result.ExitCode.ShouldBe(0);
         result.Error.ShouldBeEmpty();
-        result.Out.ShouldContain("Applied 18 migration(s)");
+        result.Out.ShouldContain("Applied 19 migration(s)");
         result.Out.ShouldContain("_Initial");
         File.Exists(_cli.PathOf("keysell.db")).ShouldBeTrue();
     }
@@ -41,7 +41,7 @@ public sealed class CliTests : IAsyncDisposable
 
         result.ExitCode.ShouldBe(0);
         result.Error.ShouldBeEmpty();
-        result.Out.ShouldContain("Applied 18 migration(s)");
+        result.Out.ShouldContain("Applied 19 migration(s)");
         result.Out.ShouldMatch(@"Seeded the demo: \d+ accounts, \d+ people, \d+ opportunities\.");
         (await _cli.OpportunityCountAsync()).ShouldBeGreaterThanOrEqualTo(4);
         // A newcomer can sign in as each role of the demo team.

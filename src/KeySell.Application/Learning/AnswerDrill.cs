@@ -85,11 +85,12 @@ public static class AnswerDrill
                 {
                     await db.SaveChangesAsync(ct);
                 }
-                catch (DbUpdateException) when (await db.LearningResults.AnyAsync(r => r.UserId == user && r.Kind == LearningKind.Drill && r.Reference == reference, ct))
+                catch (DbUpdateException)
                 {
                     // Two answers at once from two tabs: the unique reference kept the other one, and this one is not counted
-                    // (its result and its history line are let go together).
+                    // (its result and its history line are let go together). Anything else is a real failure.
                     db.ChangeTracker.Clear();
+                    if (!await db.LearningResults.AnyAsync(r => r.UserId == user && r.Kind == LearningKind.Drill && r.Reference == reference, ct)) throw;
                     counted = false;
                 }
             }

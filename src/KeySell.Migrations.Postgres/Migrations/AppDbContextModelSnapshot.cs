@@ -1101,6 +1101,68 @@ namespace KeySell.Migrations.Postgres.Migrations
                     b.ToTable("ImportMappings");
                 });
 
+            modelBuilder.Entity("KeySell.Domain.Learning.LearningResult", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<decimal>("Score")
+                        .HasPrecision(5, 4)
+                        .HasColumnType("numeric(5,4)");
+
+                    b.Property<DateTimeOffset>("TakenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "Reference")
+                        .IsUnique()
+                        .HasFilter("\"Kind\" = 'drill'");
+
+                    b.HasIndex("UserId", "Topic", "TakenAt");
+
+                    b.ToTable("LearningResults", (string)null);
+                });
+
             modelBuilder.Entity("KeySell.Domain.Money.CurrencyRate", b =>
                 {
                     b.Property<string>("Currency")
@@ -2279,6 +2341,15 @@ namespace KeySell.Migrations.Postgres.Migrations
                     b.HasOne("KeySell.Domain.Opportunities.Opportunity", null)
                         .WithMany()
                         .HasForeignKey("OpportunityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KeySell.Domain.Learning.LearningResult", b =>
+                {
+                    b.HasOne("KeySell.Application.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

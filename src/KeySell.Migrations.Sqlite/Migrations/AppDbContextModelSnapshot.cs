@@ -1092,6 +1092,68 @@ namespace KeySell.Migrations.Sqlite.Migrations
                     b.ToTable("ImportMappings");
                 });
 
+            modelBuilder.Entity("KeySell.Domain.Learning.LearningResult", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Score")
+                        .HasPrecision(5, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TakenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "Reference")
+                        .IsUnique()
+                        .HasFilter("\"Kind\" = 'drill'");
+
+                    b.HasIndex("UserId", "Topic", "TakenAt");
+
+                    b.ToTable("LearningResults", (string)null);
+                });
+
             modelBuilder.Entity("KeySell.Domain.Money.CurrencyRate", b =>
                 {
                     b.Property<string>("Currency")
@@ -2264,6 +2326,15 @@ namespace KeySell.Migrations.Sqlite.Migrations
                     b.HasOne("KeySell.Domain.Opportunities.Opportunity", null)
                         .WithMany()
                         .HasForeignKey("OpportunityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KeySell.Domain.Learning.LearningResult", b =>
+                {
+                    b.HasOne("KeySell.Application.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

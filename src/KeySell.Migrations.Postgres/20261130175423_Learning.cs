@@ -1,0 +1,62 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace KeySell.Migrations.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class Learning : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "LearningResults",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Topic = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Score = table.Column<decimal>(type: "numeric(5,4)", precision: 5, scale: 4, nullable: false),
+                    TakenAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Reference = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LearningResults", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_LearningResults_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LearningResults_UserId_Reference",
+                table: "LearningResults",
+                columns: new[] { "UserId", "Reference" },
+                unique: true,
+                filter: "\"Kind\" = 'drill'");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LearningResults_UserId_Topic_TakenAt",
+                table: "LearningResults",
+                columns: new[] { "UserId", "Topic", "TakenAt" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "LearningResults");
+        }
+    }
+}
