@@ -18,8 +18,8 @@ namespace KeySell.Application.Learning;
 /// </summary>
 public static class ListSelfChecks
 {
-    /// <param name="OpportunityId">The deal whose org chart 2-1 shows; by default the caller's most recently changed
-    /// open deal with roles mapped, else any they may read.</param>
+    /// <param name="OpportunityId">The deal whose org chart 2-1 shows; by default the first by name of the caller's
+    /// open deals with roles mapped, else of any they may read.</param>
     public sealed record Query(Guid? OpportunityId = null);
 
     public sealed record SelfCheck(string Id, string Title, string Prompt, object Data);
@@ -106,10 +106,10 @@ public static class ListSelfChecks
 
     private static async Task<Result<OrgChartData>> OrgChartAsync(AppDbContext db, Guid? opportunityId, CancellationToken ct)
     {
-        // The caller's own deals first, newest change first (the owner's index); else any they may read, in key order so
+        // The caller's own deals first, by name (the owner's index finds them); else any they may read, in key order so
         // the database stops at the first few instead of sorting every deal it holds.
         var mine = db.CallerColleagueId is { } me
-            ? await WithRolesMapped(db).Where(o => o.OwnerId == me).OrderByDescending(o => o.UpdatedAt).ThenBy(o => o.Id)
+            ? await WithRolesMapped(db).Where(o => o.OwnerId == me).OrderBy(o => o.Name).ThenBy(o => o.Id)
                 .Select(o => new DealChoice(o.Id, o.Name, o.Account!.Name)).Take(MaxDeals).ToListAsync(ct)
             : [];
         var deals = mine.Count > 0

@@ -417,6 +417,23 @@ public static class AccessMatrix
             return Send(HttpMethod.Get, $"/api/coverage?userId={w.UserOf(Persona.Owner).Id}&period=2031-Q2");
         }),
 
+        // ---- Learning: self-checks and drills are everyone's own; progress is private to the user, their managers
+        // and admins (issue 12)
+        new("GET", "/api/learn/self-checks", AnyUser(), (w, _) => Get("/api/learn/self-checks")),
+        new("POST", "/api/learn/self-checks/{id}/answers", AnyUser(), (w, _) =>
+            Ready(Send(HttpMethod.Post, "/api/learn/self-checks/1-1/answers", new { choice = "before-project" }))),
+        new("GET", "/api/learn/drill", AnyUser(), (w, _) => Get("/api/learn/drill")),
+        // A drill question about a deal is answered by whoever may read the deal; to anyone else the deal does not exist.
+        new("POST", "/api/learn/drill/answers", Read(), (w, _) =>
+            Ready(Send(HttpMethod.Post, "/api/learn/drill/answers", new { question = $"funnel-level:{w.Main.Deal}", choice = "above" }))),
+        // The owner's progress: the owner, the manager of the owner's team and admins; nobody else (403: users are no secret).
+        new("GET", "/api/learn/progress", QuotaOfOwner(200) with { Owner = 200 }, (w, _) =>
+            Get($"/api/learn/progress?userId={w.UserOf(Persona.Owner).Id}")),
+        // The team view: managers (of any team: they see their own members) and admins.
+        new("GET", "/api/learn/team-progress",
+            new Expect(Viewer: 403, Owner: 403, Teammate: 403, Outsider: 403, Manager: 200, OtherManager: 200, Admin: 200, ReadShare: 403, EditShare: 403),
+            (w, _) => Get("/api/learn/team-progress")),
+
         // ---- Ideal customer: everyone reads the team's criteria; admins and managers keep them ------
         new("GET", "/api/ideal-customer/criteria", AnyUser(), (w, _) => Get("/api/ideal-customer/criteria")),
         // The list as it is, put back unchanged, so no other case sees different criteria.
