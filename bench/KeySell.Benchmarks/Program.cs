@@ -21,6 +21,9 @@ if (args is ["recompute", var recomputeDirectory]) return await KeySell.Benchmar
 if (args is ["recompute", var limitedDirectory, var recomputeLimit]) return await KeySell.Benchmarks.Analysis.RecomputeRun.RunAsync(limitedDirectory, int.Parse(recomputeLimit, System.Globalization.CultureInfo.InvariantCulture));
 // dotnet run -c Release --project bench/KeySell.Benchmarks -- team-review FILE   (the team review on a copy of a generated SQLite database)
 if (args is ["team-review", var reviewDatabase]) return await KeySell.Benchmarks.Reviews.TeamReviewRun.RunAsync(reviewDatabase);
+// dotnet run -c Release --project bench/KeySell.Benchmarks -- learning FILE [RUNS]   (self-checks, drill, progress as the busiest seller and an admin; a COPY: migrated and written)
+if (args is ["learning", var learningDatabase, ..])
+    return await KeySell.Benchmarks.Learning.LearningRun.RunAsync(learningDatabase, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 20);
 if (args is ["crm-file", var kind, var rows, var path, ..var rest])
     return KeySell.Benchmarks.Imports.CrmExportFile.Run(kind, long.Parse(rows), path, rest is [var accounts] ? long.Parse(accounts) : long.Parse(rows));
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

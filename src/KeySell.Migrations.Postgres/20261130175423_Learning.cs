@@ -11,6 +11,10 @@ namespace KeySell.Migrations.Postgres.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            // SellingToolkit added People.Seniority with '' for the people already there, which is no seniority id:
+            // reading them failed. They are people nobody has placed yet.
+            migrationBuilder.Sql("UPDATE \"People\" SET \"Seniority\" = 'unknown' WHERE \"Seniority\" = '';");
+
             migrationBuilder.CreateTable(
                 name: "LearningResults",
                 columns: table => new
