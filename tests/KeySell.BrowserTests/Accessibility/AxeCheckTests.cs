@@ -130,6 +130,11 @@ public sealed class AxeCheckTests(BrowserFixture fixture) : BrowserTest(fixture)
             new("money", "/admin/money", Heading),
             new("my account", "/account", Heading),
             new("not allowed", "/not-allowed", Heading),
+            // Learn, part A (issue 12): the hub and the self-checks 1-1, 3-1 and 4-1.
+            new("learn", "/learn", p => Expect(p.GetByTestId("learn-check-card")).ToHaveCountAsync(4)),
+            new("self-check 1-1", "/learn/self-checks/1-1", p => Expect(p.GetByTestId("check11-row")).ToHaveCountAsync(3)),
+            new("self-check 3-1", "/learn/self-checks/3-1", p => Expect(p.GetByTestId("check31-question")).ToHaveCountAsync(3)),
+            new("self-check 4-1", "/learn/self-checks/4-1", p => Expect(p.GetByTestId("check41-chip")).ToHaveCountAsync(14)),
         ];
     }
 }
