@@ -1,3 +1,5 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
 using KeySell.BrowserTests.Infrastructure;
 using KeySell.Domain.Learning;
 using Microsoft.Playwright;
@@ -14,6 +16,15 @@ public sealed class SelfCheckPageTests(BrowserFixture fixture) : BrowserTest(fix
     private ILocator Chip(char letter) => Page.Locator($"[data-testid=check41-chip][data-letter={letter}]");
 
     private ILocator Zone(string role) => Page.Locator($"[data-testid=check41-zone][data-role={role}]");
+
+    /// <summary>The graded view passes axe as the page's first view does (AxeCheckTests): the right and wrong marks too.</summary>
+    private async Task NoSeriousAxeViolationAsync()
+    {
+        var result = await Page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
+        var failing = result.Violations.Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{v.Id} [{v.Impact}]: {string.Join(" | ", v.Nodes.Take(5).Select(n => n.Html))}").ToList();
+        failing.ShouldBeEmpty();
+    }
 
     [Fact]
     public async Task WinCriteria_DragAllFourteenWithTwoMistakes_Scores86PercentAndMarksEachCriterion()
@@ -63,6 +74,7 @@ public sealed class SelfCheckPageTests(BrowserFixture fixture) : BrowserTest(fix
         // The result is announced: its heading takes the focus.
         await Expect(Page.GetByTestId("learn-result-heading")).ToBeFocusedAsync();
         await ShotAsync("graded");
+        await NoSeriousAxeViolationAsync();
 
         await Page.GetByTestId("learn-try-again").ClickAsync();
         await Expect(Zone("pool").GetByTestId("check41-chip")).ToHaveCountAsync(14);
@@ -76,6 +88,7 @@ public sealed class SelfCheckPageTests(BrowserFixture fixture) : BrowserTest(fix
         await SignInAsync($"/culture/zh-CN?returnUrl={Uri.EscapeDataString("/learn/self-checks/4-1")}");
         await Expect(Page.Locator("html")).ToHaveAttributeAsync("lang", "zh-CN");
         await Expect(Page.Locator("main h1")).ToHaveTextAsync("4-1 赢的标准归类");
+        await Expect(Page.GetByTestId("nav-learn")).ToHaveTextAsync("学习");
         await Expect(Zone("pool").GetByTestId("check41-chip")).ToHaveCountAsync(14);
         await Expect(Chip('K')).ToContainTextAsync("低成本");
 
@@ -122,6 +135,7 @@ public sealed class SelfCheckPageTests(BrowserFixture fixture) : BrowserTest(fix
         await Expect(Page.GetByTestId("check11-right")).ToHaveTextAsync("Before the customer sets up the project");
         await Expect(Page.GetByTestId("learn-explanation")).ToContainTextAsync("Not quite. The best seller boards before the customer sets up the project.");
         await ShotAsync("wrong");
+        await NoSeriousAxeViolationAsync();
 
         await Page.GetByTestId("learn-try-again").ClickAsync();
         await Expect(Page.GetByTestId("learn-result")).ToHaveCountAsync(0);
@@ -162,7 +176,9 @@ public sealed class SelfCheckPageTests(BrowserFixture fixture) : BrowserTest(fix
         await Expect(Page.GetByTestId("learn-right-count")).ToHaveTextAsync($"{right} of 3 right");
         await Expect(Page.GetByTestId("learn-explanation")).ToContainTextAsync(
             checks.Rooted ? "The tree starts from the customer's current state." : "The tree does not start from the customer's current state");
+        await Expect(Page.Locator("[data-testid=check31-question][data-question=landed]").GetByTestId("check31-said")).ToHaveTextAsync("Your answer: Yes");
         await ShotAsync("graded");
+        await NoSeriousAxeViolationAsync();
     }
 
     [Fact]
