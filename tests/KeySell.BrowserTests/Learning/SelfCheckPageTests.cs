@@ -111,6 +111,28 @@ public sealed class SelfCheckPageTests(BrowserFixture fixture) : BrowserTest(fix
         await ShotAsync("graded-chinese");
     }
 
+    [Fact]
+    public async Task WinCriteria_ByKeyboardOnly_MovesACriterionAndChecks()
+    {
+        await SignInAsync("/learn/self-checks/4-1");
+        await Expect(Zone("pool").GetByTestId("check41-chip")).ToHaveCountAsync(14);
+        var menu = Chip('J').GetByRole(AriaRole.Button, new() { Name = "Move J safety to…" });
+        await menu.FocusAsync();
+        await Page.Keyboard.PressAsync("Enter");
+        var item = Page.Locator("[data-testid=check41-move-to][data-zone=technical]:visible");
+        await Expect(item).ToBeVisibleAsync();
+        for (var i = 0; i < 5 && !await item.EvaluateAsync<bool>("e => e === document.activeElement || e.contains(document.activeElement)"); i++)
+            await Page.Keyboard.PressAsync("ArrowDown");
+        await Expect(item).ToBeFocusedAsync();
+        await Page.Keyboard.PressAsync("Enter");
+        await Expect(Zone("technical").Locator("[data-letter=J]")).ToBeVisibleAsync();
+
+        await Page.GetByTestId("learn-check").FocusAsync();
+        await Page.Keyboard.PressAsync("Enter");
+        await Expect(Chip('J')).ToHaveAttributeAsync("data-result", "right");
+        await Expect(Page.GetByTestId("learn-right-count")).ToHaveTextAsync("1 of 14 right");
+    }
+
     private async Task MoveAsync(char letter, string role)
     {
         await Chip(letter).GetByRole(AriaRole.Button).ClickAsync();
