@@ -54,6 +54,9 @@ public static class ListSelfChecks
     /// <summary>How many deals 2-1 offers to choose from.</summary>
     public const int MaxDeals = 20;
 
+    /// <summary>How many of the caller's own deals are read to find the most recently changed.</summary>
+    private const int MaxOwnDealsRead = 1000;
+
     public static readonly string[] Questions = ["rooted", "decomposed", "landed"];
 
     public sealed class Handler(AppDbContext db)
@@ -107,10 +110,13 @@ public static class ListSelfChecks
     private static async Task<Result<OrgChartData>> OrgChartAsync(AppDbContext db, Guid? opportunityId, CancellationToken ct)
     {
         // The caller's own deals first, newest change first (the owner's index); else any they may read, in key order so
-        // the database stops at the first few instead of sorting every deal it holds.
+        // the database stops at the first few instead of sorting every deal it holds. The newest first is sorted here, not
+        // in the database: SQLite cannot order DateTimeOffset text (UpdatedAt is not stored as ticks), and a seller's own
+        // open deals with roles mapped are a few dozen, read up to a bound.
         var mine = db.CallerColleagueId is { } me
-            ? await WithRolesMapped(db).Where(o => o.OwnerId == me).OrderByDescending(o => o.UpdatedAt).ThenBy(o => o.Id)
-                .Select(o => new DealChoice(o.Id, o.Name, o.Account!.Name)).Take(MaxDeals).ToListAsync(ct)
+            ? (await WithRolesMapped(db).Where(o => o.OwnerId == me).OrderBy(o => o.Id).Take(MaxOwnDealsRead)
+                    .Select(o => new { Choice = new DealChoice(o.Id, o.Name, o.Account!.Name), o.UpdatedAt }).ToListAsync(ct))
+                .OrderByDescending(o => o.UpdatedAt).ThenBy(o => o.Choice.Id).Select(o => o.Choice).Take(MaxDeals).ToList()
             : [];
         var deals = mine.Count > 0
             ? mine
