@@ -74,6 +74,20 @@ public sealed class OrgChartSelfCheckTests(BrowserFixture fixture) : BrowserTest
         await ShotAsync("graded-zh");
     }
 
+    [Fact]
+    public async Task NoDealWithRoles_SaysSo()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        var seller = await Fixture.Server.CreateUserAsync($"check21.none.{tag}@keysell.test", $"Check Newcomer {tag}", "seller");
+        await Fixture.Server.CreateTeamAsync($"Check21 team {tag}", seller);
+
+        await SignInAsync(seller.Email, TeamArranger.Password, "/learn/self-checks/2-1");
+        await Expect(Page.GetByTestId("check21-unavailable")).ToBeVisibleAsync();
+        await Expect(Page.GetByTestId("check21-orgchart")).ToHaveCountAsync(0);
+        await Expect(Page.GetByTestId("learn-back")).ToHaveAttributeAsync("href", "/learn");
+        await ShotAsync("no-deal");
+    }
+
     private ILocator Person(string name) => Page.Locator($"[data-testid=check21-person][data-name='{name}']");
 
     /// <summary>The person's own line, without the people who report to them.</summary>
