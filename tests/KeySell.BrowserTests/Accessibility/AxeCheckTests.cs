@@ -129,6 +129,11 @@ public sealed class AxeCheckTests(BrowserFixture fixture) : BrowserTest(fixture)
             new("security log", "/admin/security-log", Heading),
             new("money", "/admin/money", Heading),
             new("my account", "/account", Heading),
+            // Learn, part B: self-check 2-1 on the deal above, today's drill (the admin owns a deal), progress, team progress.
+            new("self-check 2-1", $"/learn/self-checks/2-1?deal={opportunity}", p => Expect(p.GetByTestId("check21-person").First).ToBeVisibleAsync()),
+            new("drill", "/learn/drill", p => Expect(p.Locator("[data-testid=drill-question], [data-testid=drill-unavailable]").First).ToBeVisibleAsync()),
+            new("progress", "/learn/progress", p => Expect(p.GetByTestId("progress-topics")).ToBeVisibleAsync()),
+            new("team progress", "/learn/team", p => Expect(p.GetByTestId("team-progress-topics")).ToBeVisibleAsync()),
             new("not allowed", "/not-allowed", Heading),
             // Learn, part A (issue 12): the hub and the self-checks 1-1, 3-1 and 4-1.
             new("learn", "/learn", p => Expect(p.GetByTestId("learn-check-card")).ToHaveCountAsync(4)),
