@@ -12,7 +12,8 @@ using Microsoft.EntityFrameworkCore;
 namespace KeySell.Application.Learning;
 
 /// <summary>
-/// The course's four self-checks with what each needs to be taken (<c>GET /api/learn/self-checks</c>), in the caller's
+/// The course's four self-checks with what each needs to be taken (<c>GET /api/learn/self-checks</c>, a list as every
+/// list of the API is: <c>{ items, totalCount }</c>), in the caller's
 /// language: 1-1's choices, 2-1's org chart of a deal the caller may read, 3-1's bank of needs trees, 4-1's criteria
 /// and roles. Nothing of the answer is in the prompt: the grading is the answer's.
 /// </summary>
@@ -58,7 +59,7 @@ public static class ListSelfChecks
 
     public sealed class Handler(AppDbContext db)
     {
-        public async Task<Result<IReadOnlyList<SelfCheck>>> Handle(Query query, CancellationToken ct)
+        public async Task<Result<Paged<SelfCheck>>> Handle(Query query, CancellationToken ct)
         {
             var chinese = IsChinese;
             var orgChart = await OrgChartAsync(db, query.OpportunityId, ct);
@@ -67,8 +68,8 @@ public static class ListSelfChecks
             var twoOnePrompt = data.OpportunityName is null
                 ? LearningWords.Format("SelfCheck.NoDeal")
                 : LearningWords.Format("Prompt.2-1", data.AccountName, data.OpportunityName);
-            return new SelfCheck[]
-            {
+            SelfCheck[] checks =
+            [
                 new(SelfChecks.BoardingPoint, LearningWords.Format("Title.1-1"), LearningWords.Format("Prompt.1-1"),
                     new BoardingData(BoardingPoint.Choices.Select(c => new Choice(c, LearningWords.Format("Choice." + c))).ToList())),
                 new(SelfChecks.OrgChartContacts, LearningWords.Format("Title.2-1"), twoOnePrompt, data),
@@ -78,7 +79,8 @@ public static class ListSelfChecks
                 new(SelfChecks.WinCriteria, LearningWords.Format("Title.4-1"), LearningWords.Format("Prompt.4-1"),
                     new CriteriaData(WinCriteriaSort.Criteria.Select(c => new Criterion(c.Letter.ToString(), chinese ? c.Chinese : c.English)).ToList(),
                         RoleChoices())),
-            };
+            ];
+            return new Paged<SelfCheck>(checks, checks.Length);
         }
     }
 

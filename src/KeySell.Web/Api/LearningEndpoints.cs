@@ -1,4 +1,5 @@
 using System.Text.Json;
+using KeySell.Application.Common;
 using KeySell.Application.Learning;
 
 namespace KeySell.Web.Api;
@@ -14,7 +15,7 @@ public static class LearningEndpoints
                 (await handler.Handle(new ListSelfChecks.Query(opportunityId), ct)).ToOk())
             .WithName("ListSelfChecks")
             .WithSummary("The four self-checks (1-1, 2-1, 3-1, 4-1) with their title, prompt and data, in the caller's language; 2-1 shows the org chart of opportunityId, else of the caller's first open deal (by name) with roles mapped.")
-            .Produces<IReadOnlyList<ListSelfChecks.SelfCheck>>().ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces<Paged<ListSelfChecks.SelfCheck>>().ProducesProblem(StatusCodes.Status404NotFound);
 
         learn.MapPost("/self-checks/{id}/answers", async (string id, JsonElement answer, AnswerSelfCheck.Handler handler, CancellationToken ct) =>
                 (await handler.Handle(new AnswerSelfCheck.Command(id, answer), ct)).ToOk())

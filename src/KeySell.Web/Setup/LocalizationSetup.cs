@@ -15,9 +15,11 @@ public static class LocalizationSetup
             options.DefaultRequestCulture = new RequestCulture("en");
             options.SupportedCultures = Cultures;
             options.SupportedUICultures = Cultures;
-            // The switch in the UI sets the cookie; a query string (?culture=zh-CN) serves API callers.
+            // The API's rule (contract 1: ?lang=en|zh-CN, else Accept-Language, else English) for every message and
+            // explanation; ?culture= is kept for links made before. The switch in the UI sets the cookie.
             options.RequestCultureProviders =
             [
+                new QueryStringRequestCultureProvider { QueryStringKey = "lang", UIQueryStringKey = "lang" },
                 new QueryStringRequestCultureProvider(),
                 new CookieRequestCultureProvider(),
                 new AcceptLanguageHeaderRequestCultureProvider(),

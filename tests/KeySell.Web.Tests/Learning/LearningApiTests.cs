@@ -122,6 +122,19 @@ public abstract class LearningApiTests<TApp>(TApp app) : IClassFixture<TApp> whe
     }
 
     [Fact]
+    public async Task BoardingPoint_LangQuery_WinsOverAcceptLanguage()
+    {
+        var (_, _, seller) = await UserAsync("seller");
+
+        // The API's language rule: ?lang= first, then Accept-Language, then English.
+        var graded = await PostAsync(seller, "/api/learn/self-checks/1-1/answers?lang=zh-CN", new { choice = "before-project" }, "en");
+        var english = await PostAsync(seller, "/api/learn/self-checks/1-1/answers", new { choice = "before-project" }, "fr");
+
+        graded["explanation"]!.GetValue<string>().ShouldContain("客户立项之前上船");
+        english["explanation"]!.GetValue<string>().ShouldContain("before the customer sets up the project");
+    }
+
+    [Fact]
     public async Task WinCriteria_UnknownLetterAndRole_400NamingEach()
     {
         var (_, _, seller) = await UserAsync("seller");
@@ -392,7 +405,9 @@ public abstract class LearningApiTests<TApp>(TApp app) : IClassFixture<TApp> whe
         if (language is not null) request.Headers.AcceptLanguage.ParseAdd(language);
         var response = await client.SendAsync(request, Ct);
         response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync(Ct));
-        return (await response.Content.ReadFromJsonAsync<JsonArray>(Ct))!;
+        var list = (await response.Content.ReadFromJsonAsync<JsonObject>(Ct))!;
+        list["totalCount"]!.GetValue<int>().ShouldBe(4);
+        return list["items"]!.AsArray();
     }
 
     private static Task<JsonObject> AnswerAsync(HttpClient client, string id, object body, string? language = null) =>
