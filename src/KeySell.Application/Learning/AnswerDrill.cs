@@ -109,8 +109,8 @@ public static class AnswerDrill
                 var shown = DrillQuestions.EngineFlags(analysis).FirstOrDefault(f => f.Id == choice) ?? DrillQuestions.EngineFlags(analysis).First();
                 var (message, action) = words.Describe(shown, analysis);
                 var explanation = grade.Score == 1m
-                    ? LearningWords.Format("DrillExplain.red-flag.Right", words.Name(choice), $"{message} {action}")
-                    : LearningWords.Format("DrillExplain.red-flag.Wrong", words.Name(choice), words.Name(shown.Id), $"{message} {action}");
+                    ? LearningWords.Format("DrillExplain.red-flag.Right", words.Name(choice), LearningWords.Sentences([message, action]))
+                    : LearningWords.Format("DrillExplain.red-flag.Wrong", words.Name(choice), words.Name(shown.Id), LearningWords.Sentences([message, action]));
                 var fired = DrillQuestions.EngineFlags(analysis).Select(f => f.Id).Distinct().ToList();
                 return Outcome(grade, explanation, new() { ["fires"] = fired }, deal, SheetCells.Of(shown.Id), shown.Influence?.Id);
             }
@@ -123,7 +123,7 @@ public static class AnswerDrill
                 var (message, action) = words.Describe(first, analysis);
                 var explanation = grade.Score == 1m
                     ? LearningWords.Format("DrillExplain.next-step.Right", words.Name(first.Id), action)
-                    : LearningWords.Format("DrillExplain.next-step.Wrong", words.Name(first.Id), $"{message} {action}");
+                    : LearningWords.Format("DrillExplain.next-step.Wrong", words.Name(first.Id), LearningWords.Sentences([message, action]));
                 var severity = RedFlagSeverities.Of(DrillQuestions.FirstToAddress(analysis)!.Id);
                 var right = DrillQuestions.EngineFlags(analysis).Where(f => RedFlagSeverities.Of(f.Id) == severity).Select(f => f.Id).Distinct().ToList();
                 return Outcome(grade, explanation, new() { ["first"] = right }, deal, SheetCells.Of(first.Id), first.Influence?.Id);
@@ -151,7 +151,7 @@ public static class AnswerDrill
                 };
                 // Pointing at the role when the person was wrong, else at the mode that decides receptiveness.
                 var cell = grade.Wrong.Contains("economic-buyer") ? "roles" : "mode";
-                return Outcome(grade, string.Join(" ", lines), right, deal, cell, judged.Id);
+                return Outcome(grade, LearningWords.Sentences(lines), right, deal, cell, judged.Id);
             }
             default:
             {
@@ -171,7 +171,7 @@ public static class AnswerDrill
                     : unmet.Contains(FunnelPrerequisite.ReceptiveInfluence) ? "mode"
                     : unmet.Contains(FunnelPrerequisite.RedFlags) ? "red-flags"
                     : "funnel-level";
-                return Outcome(grade, string.Join(" ", lines), new() { ["level"] = [earned.ToId()] }, deal, cell, null);
+                return Outcome(grade, LearningWords.Sentences(lines), new() { ["level"] = [earned.ToId()] }, deal, cell, null);
             }
         }
     }

@@ -125,7 +125,7 @@ public static class AnswerSelfCheck
             if (grade.RolesMissed.Count > 0)
                 lines.Add(LearningWords.Format("Explain.2-1.RolesMissed", LearningWords.List(grade.RolesMissed.Select(x => LearningWords.Format("Role." + x.ToId())))));
             var right = recorded.OrderBy(x => x.Key).ToDictionary(x => x.Key.ToString(), x => (IReadOnlyList<string>)x.Value.Split().Select(r => r.ToId()).ToList());
-            return (new SelfCheckOutcome(grade.Score.Score, grade.Score.Correct, grade.Score.Wrong, string.Join(" ", lines), right), deal.Id.ToString());
+            return (new SelfCheckOutcome(grade.Score.Score, grade.Score.Correct, grade.Score.Wrong, LearningWords.Sentences(lines), right), deal.Id.ToString());
         }
     }
 
@@ -164,7 +164,7 @@ public static class AnswerSelfCheck
         var truth = new Dictionary<string, bool> { ["rooted"] = checks.Rooted, ["decomposed"] = checks.Decomposed, ["landed"] = checks.Landed };
         var lines = new List<string> { grade.Wrong.Count == 0 ? LearningWords.Format("Explain.3-1.Right") : LearningWords.Format("Explain.3-1.Score", grade.Correct.Count) };
         lines.AddRange(ListSelfChecks.Questions.Select(q => LearningWords.Format($"Explain.3-1.{q}.{(truth[q] ? "Yes" : "No")}")));
-        return new SelfCheckOutcome(grade.Score, grade.Correct, grade.Wrong, string.Join(" ", lines),
+        return new SelfCheckOutcome(grade.Score, grade.Correct, grade.Wrong, LearningWords.Sentences(lines),
             truth.ToDictionary(x => x.Key, x => (IReadOnlyList<string>)[x.Value ? "yes" : "no"]));
     }
 
@@ -205,7 +205,7 @@ public static class AnswerSelfCheck
             });
         }
         lines.Add(LearningWords.Format("Explain.4-1.Reliability"));
-        return new SelfCheckOutcome(grade.Score, grade.Correct, grade.Wrong, string.Join(" ", lines),
+        return new SelfCheckOutcome(grade.Score, grade.Correct, grade.Wrong, LearningWords.Sentences(lines),
             WinCriteriaSort.Criteria.ToDictionary(c => c.Letter.ToString(), c => (IReadOnlyList<string>)c.RightRoles.Split().Select(r => r.ToId()).ToList()));
     }
 

@@ -15,6 +15,9 @@ public static class LearningWords
         return args.Length == 0 ? text : string.Format(culture, text, args);
     }
 
+    /// <summary>Sentences one after the other: a space between them in English, none after Chinese "。".</summary>
+    public static string Sentences(IEnumerable<string> sentences) => string.Join(Format("SentenceSeparator"), sentences);
+
     /// <summary>Items joined the way the language lists them ("A, B" / "A、B").</summary>
     public static string List(IEnumerable<string> items) => string.Join(Format("ListSeparator"), items);
 }

@@ -284,8 +284,8 @@ public abstract class LearningApiTests<TApp>(TApp app) : IClassFixture<TApp> whe
         buyer["link"]!.GetValue<string>().ShouldBe($"/opportunities/{org.Deal}?cell=mode&influence=li-wei");
         funnel["score"]!.GetValue<decimal>().ShouldBe(0m);
         funnel["rightAnswer"]!["level"]!.AsArray()[0]!.GetValue<string>().ShouldBe("in");
-        funnel["explanation"]!.GetValue<string>().ShouldContain("漏斗之中");
-        funnel["explanation"]!.GetValue<string>().ShouldContain("还有小红旗没有解决");
+        // Chinese sentences follow one another without a space after "。".
+        funnel["explanation"]!.GetValue<string>().ShouldContain("它应该在漏斗之中。还有小红旗没有解决。");
         funnel["link"]!.GetValue<string>().ShouldBe($"/opportunities/{org.Deal}?cell=red-flags");
     }
 
