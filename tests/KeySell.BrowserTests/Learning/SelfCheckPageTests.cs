@@ -121,9 +121,20 @@ public sealed class SelfCheckPageTests(BrowserFixture fixture) : BrowserTest(fix
         await Page.Keyboard.PressAsync("Enter");
         var item = Page.Locator("[data-testid=check41-move-to][data-zone=technical]:visible");
         await Expect(item).ToBeVisibleAsync();
-        for (var i = 0; i < 5 && !await item.EvaluateAsync<bool>("e => e === document.activeElement || e.contains(document.activeElement)"); i++)
-            await Page.Keyboard.PressAsync("ArrowDown");
-        await Expect(item).ToBeFocusedAsync();
+        // The menu answers the arrows once it has opened: give the focus a moment to arrive before each press (on a
+        // loaded machine five quick presses could all land before the menu listened).
+        for (var i = 0; ; i++)
+        {
+            try
+            {
+                await Expect(item).ToBeFocusedAsync(new() { Timeout = 1_500 });
+                break;
+            }
+            catch (PlaywrightException) when (i < 10)
+            {
+                await Page.Keyboard.PressAsync("ArrowDown");
+            }
+        }
         await Page.Keyboard.PressAsync("Enter");
         await Expect(Zone("technical").Locator("[data-letter=J]")).ToBeVisibleAsync();
 
