@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Linq.Expressions;
 using KeySell.Application.Common;
 using KeySell.Application.Data;
@@ -71,7 +70,7 @@ public static class ListWorkQueue
             RedFlagWords words;
             try
             {
-                words = RedFlagWords.For(query.Language ?? (CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.Ordinal) ? "zh-CN" : "en"));
+                words = query.Language is null ? RedFlagWords.Current : RedFlagWords.For(query.Language);
             }
             catch (ArgumentException)
             {

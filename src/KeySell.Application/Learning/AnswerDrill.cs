@@ -1,4 +1,3 @@
-using System.Globalization;
 using KeySell.Application.Common;
 using KeySell.Application.Data;
 using KeySell.Application.RedFlags;
@@ -100,7 +99,7 @@ public static class AnswerDrill
 
     private static DrillOutcome Grade(DrillTopic topic, Opportunity deal, SheetAnalysis analysis, string choice, Receptiveness receptive)
     {
-        var words = RedFlagWords.For(CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? "zh-CN" : "en");
+        var words = RedFlagWords.Current;
         switch (topic)
         {
             case DrillTopic.RedFlag:

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using KeySell.Application.Data;
 using KeySell.Application.Opportunities;
@@ -64,7 +63,7 @@ internal static class DrillDeck
 
     public static DrillQuestion Ask(DrillTopic topic, Opportunity deal, SheetAnalysis analysis, Random random, decimal? score)
     {
-        var words = RedFlagWords.For(CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? "zh-CN" : "en");
+        var words = RedFlagWords.Current;
         var choices = DrillQuestions.ChoicesFor(topic, analysis, random).Select(id => new DrillChoice(id, topic switch
         {
             DrillTopic.RedFlag or DrillTopic.NextStep => words.Name(id),

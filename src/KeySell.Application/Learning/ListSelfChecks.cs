@@ -1,8 +1,8 @@
-using System.Globalization;
 using KeySell.Application.Common;
 using KeySell.Application.Data;
 using KeySell.Application.Resources;
 using KeySell.Domain.BuyingInfluences;
+using KeySell.Application.RedFlags;
 using KeySell.Domain.Common;
 using KeySell.Domain.Learning;
 using KeySell.Domain.Opportunities;
@@ -85,7 +85,7 @@ public static class ListSelfChecks
     }
 
     /// <summary>Whether the caller reads Chinese (the bank and the criteria carry both languages).</summary>
-    internal static bool IsChinese => CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.OrdinalIgnoreCase);
+    internal static bool IsChinese => RedFlagWords.Current == RedFlagWords.Chinese;
 
     internal static IReadOnlyList<Choice> RoleChoices() =>
         [.. Roles.Select(r => new Choice(r.ToId(), LearningWords.Format("Role." + r.ToId())))];

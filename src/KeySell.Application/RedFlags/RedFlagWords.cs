@@ -47,6 +47,10 @@ public sealed class RedFlagWords
 
     public CultureInfo Culture { get; }
 
+    /// <summary>The words of the caller's UI culture: Chinese for any Chinese culture, else English.</summary>
+    public static RedFlagWords Current =>
+        CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? Chinese : English;
+
     public static RedFlagWords For(string? language) => language switch
     {
         null or "" or "en" => English,

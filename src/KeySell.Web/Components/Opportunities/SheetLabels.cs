@@ -9,5 +9,5 @@ public static class SheetLabels
 {
     // The names live with the flags' messages (RedFlagWords), so the sheet, the review and the drills name a rule alike.
     public static string RedFlag(this IStringLocalizer<SheetText> text, string id) =>
-        new RedFlagWords(System.Globalization.CultureInfo.CurrentUICulture).Name(id);
+        RedFlagWords.Current.Name(id);
 }
