@@ -39,6 +39,8 @@ public static class GetDrill
             var user = db.CallerUserId;
             var questions = new List<DrillQuestion>();
             var asked = new HashSet<string>(StringComparer.Ordinal);
+            // Each deal is read and judged once per drill, though it may carry several questions.
+            var judgements = new Dictionary<Guid, (Opportunity Deal, SheetAnalysis Analysis)?>();
 
             // What was answered today stays, in the order it was answered, with its score.
             var prefix = today.ToString("yyyy-MM-dd") + "/";
@@ -49,7 +51,7 @@ public static class GetDrill
             {
                 var id = done.Reference![prefix.Length..];
                 if (!DrillDeck.TryParse(id, out var topic, out var dealId)) continue;
-                if (await DrillDeck.JudgeAsync(db, analyzer, dealId, today, ct) is not { } judged || !DrillQuestions.Applies(topic, judged.Analysis)) continue;
+                if (await JudgeAsync(dealId) is not { } judged || !DrillQuestions.Applies(topic, judged.Analysis)) continue;
                 questions.Add(DrillDeck.Ask(topic, judged.Deal, judged.Analysis, DrillDeck.RandomFor(user, today, id), done.Score));
                 asked.Add(id);
             }
@@ -66,7 +68,7 @@ public static class GetDrill
             foreach (var id in deals)
             {
                 if (wanted.Count == 0 || judgedDeals.Count >= MaxJudged) break;
-                if (await DrillDeck.JudgeAsync(db, analyzer, id, today, ct) is not { } judged) continue;
+                if (await JudgeAsync(id) is not { } judged) continue;
                 judgedDeals.Add(judged);
                 if (used.Contains(id)) continue;
                 var topic = wanted.Cast<DrillTopic?>().FirstOrDefault(t => DrillQuestions.Applies(t!.Value, judged.Analysis) && !asked.Contains(DrillDeck.QuestionId(t.Value, id)));
@@ -87,6 +89,12 @@ public static class GetDrill
                 Add(open.Topic, open.Judged);
             }
             return new Drill(today, questions, questions.Count == 0 ? LearningWords.Format("Drill.NoDeals") : null);
+
+            async Task<(Opportunity Deal, SheetAnalysis Analysis)?> JudgeAsync(Guid id)
+            {
+                if (!judgements.TryGetValue(id, out var judged)) judgements[id] = judged = await DrillDeck.JudgeAsync(db, analyzer, id, today, ct);
+                return judged;
+            }
 
             void Add(DrillTopic topic, (Opportunity Deal, SheetAnalysis Analysis) judged)
             {
