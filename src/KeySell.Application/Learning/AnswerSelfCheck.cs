@@ -98,7 +98,7 @@ public static class AnswerSelfCheck
                     }
                     var roleText = contact.TryGetProperty("role", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString() : null;
                     if (!TryRole(roleText, out var role)) { validation.Add($"{path}.role", LearningWords.Format("Unknown.Role", Texts.Cut(roleText ?? "", 40))); continue; }
-                    if (!chosen.TryAdd(personId, role)) validation.Add($"{path}.personId", Messages.Format("DuplicateKey", personId));
+                    if (!chosen.TryAdd(personId, role)) validation.Add($"{path}.personId", Messages.Format("Calls.DuplicateWith", personId));
                 }
             }
             if (validation.HasErrors) return (null, null);
