@@ -226,6 +226,20 @@ public abstract class LearningApiTests<TApp>(TApp app) : IClassFixture<TApp> whe
     }
 
     [Fact]
+    public async Task OrgChart_SamePersonTwice_400()
+    {
+        var admin = await app.CreateAdminClientAsync();
+        var (_, colleague, seller) = await UserAsync("seller");
+        var org = await OrgChartDealAsync(admin, colleague);
+
+        var response = await seller.PostAsJsonAsync("/api/learn/self-checks/2-1/answers",
+            new { opportunityId = org.Deal, contacts = new[] { new { personId = org.LiWei, role = "economic" }, new { personId = org.LiWei, role = "coach" } } }, Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await ProblemDocument.ReadAsync(response)).Errors!["contacts[1].personId"].Single().ShouldContain("listed more than once");
+    }
+
+    [Fact]
     public async Task OrgChart_DealSomeoneElseOwns_404()
     {
         var admin = await app.CreateAdminClientAsync();
