@@ -212,7 +212,7 @@ public static class AnswerSelfCheck
     internal static bool TryRole(string? id, out BuyingRoles role)
     {
         role = BuyingRoles.None;
-        var found = ListSelfChecks.Roles.FirstOrDefault(r => r.ToId() == id);
+        var found = BuyingRolesExtensions.Each.FirstOrDefault(r => r.ToId() == id);
         if (found == BuyingRoles.None) return false;
         role = found;
         return true;

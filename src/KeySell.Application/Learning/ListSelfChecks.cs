@@ -88,9 +88,7 @@ public static class ListSelfChecks
     internal static bool IsChinese => RedFlagWords.Current == RedFlagWords.Chinese;
 
     internal static IReadOnlyList<Choice> RoleChoices() =>
-        [.. Roles.Select(r => new Choice(r.ToId(), LearningWords.Format("Role." + r.ToId())))];
-
-    internal static IReadOnlyList<BuyingRoles> Roles => BuyingRolesExtensions.Each;
+        [.. BuyingRolesExtensions.Each.Select(r => new Choice(r.ToId(), LearningWords.Format("Role." + r.ToId())))];
 
     internal static Tree TreeOf(NeedsTreeBank.Exercise exercise, bool chinese)
     {
