@@ -98,8 +98,7 @@ public static class DrillQuestions
     /// <summary>A next-step answer: right when the named rule fires with the highest severity found on the deal.</summary>
     public static SelfCheckGrade GradeNextStep(SheetAnalysis analysis, string ruleId)
     {
-        var right = EngineFlags(analysis).Any() && EngineFlags(analysis).Any(f => f.Id == ruleId)
-                    && RedFlagSeverities.Of(ruleId) == TopSeverity(analysis);
+        var right = EngineFlags(analysis).Any(f => f.Id == ruleId) && RedFlagSeverities.Of(ruleId) == TopSeverity(analysis);
         return right ? new SelfCheckGrade(1m, [ruleId], []) : new SelfCheckGrade(0m, [], [ruleId]);
     }
 
